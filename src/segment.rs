@@ -1,0 +1,84 @@
+//! The block model shared by both inputs: HTML and text each become a [`Document`] of
+//! [`Segment`]s with features, and one classifier decides what to keep.
+
+use crate::article::BlockKind;
+use crate::rules::Rule;
+
+/// Where the input came from; some features exist only for HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Text,
+    Html,
+}
+
+/// What the DOM analysis says about a block's place on the page (HTML only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Zone {
+    /// No structural evidence (text mode).
+    #[default]
+    Unknown,
+    /// Inside the container chosen as the main content.
+    Main,
+    /// Outside it.
+    Outside,
+}
+
+/// One candidate block with the features the classifier reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// The block's text: trimmed, HTML whitespace collapsed, text-mode lines as written.
+    pub text: String,
+    /// Its structural kind.
+    pub kind: BlockKind,
+    /// Characters of `text` inside links (HTML only; 0 in text mode).
+    pub link_chars: u32,
+    /// Place on the page according to the DOM (HTML only).
+    pub zone: Zone,
+    /// The rule an enclosing element's tag, class or id points at (nav, footer,
+    /// figcaption, share...), if any (HTML only).
+    pub hint: Option<Rule>,
+    /// The line started with a bullet marker, or the element is a list item.
+    pub bullet: bool,
+    /// Number of input lines merged into this block (text mode), else 1.
+    pub lines: u32,
+}
+
+impl Segment {
+    /// A plain segment with no HTML features.
+    pub(crate) fn new(text: String, kind: BlockKind) -> Self {
+        Segment {
+            text,
+            kind,
+            link_chars: 0,
+            zone: Zone::Unknown,
+            hint: None,
+            bullet: false,
+            lines: 1,
+        }
+    }
+
+    /// Share of the text inside links, 0.0 to 1.0.
+    pub(crate) fn link_density(&self) -> f32 {
+        let chars = self.text.chars().count().max(1) as f32;
+        (self.link_chars as f32 / chars).min(1.0)
+    }
+}
+
+/// Metadata found outside the body (HTML head, JSON-LD...). Empty in text mode.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageMeta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A segmented input, ready for the classifier.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    pub origin: Origin,
+    pub segments: Vec<Segment>,
+    pub meta: PageMeta,
+}
