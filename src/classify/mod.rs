@@ -1,8 +1,26 @@
 //! The classifier: one decision per segment, keep or drop with the rule that dropped it.
+//!
+//! 1. Each block gets [`features::Stats`] and a [`cues::Cue`] from the phrase lists and patterns.
+//! 2. The body span is found: from the DOM's zones for HTML, by score ([`region`]) for text.
+//! 3. A tail marker ("Related", "Previous Story") inside the span ends it when little prose
+//!    follows.
+//! 4. Inside the span, boilerplate cues, teaser lists after markers and menu runs are dropped.
+//! 5. The headline, date line and byline before the body become metadata ([`meta`]).
 
+mod cues;
+mod features;
+mod lexicon;
+mod meta;
+mod region;
+
+use cues::Cue;
+use features::Stats;
+
+use crate::article::BlockKind;
 use crate::options::Options;
+use crate::rules::thresholds::{MENU_RUN_MIN, TAIL_CUT_SHARE, TITLE_WINDOW};
 use crate::rules::Rule;
-use crate::segment::{Document, PageMeta};
+use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,17 +29,236 @@ pub(crate) enum Verdict {
     Drop(Rule),
 }
 
-/// Verdicts (one per segment, same order) plus metadata found among the blocks.
+/// Verdicts (one per segment, same order), kinds the classifier assigned (e.g. a text-mode
+/// line recognised as a subhead), and metadata found among the blocks.
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
     pub verdicts: Vec<Verdict>,
+    pub kinds: Vec<Option<BlockKind>>,
     pub meta: PageMeta,
 }
 
 /// Classifies every segment of `doc`.
-pub(crate) fn classify(doc: &Document, _options: &Options) -> Outcome {
-    Outcome {
-        verdicts: vec![Verdict::Keep; doc.segments.len()],
+pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
+    let segs = &doc.segments;
+    let n = segs.len();
+    let stats: Vec<Stats> = segs.iter().map(|s| Stats::of(&s.text)).collect();
+    let cues: Vec<Cue> = segs
+        .iter()
+        .zip(&stats)
+        .map(|(s, st)| cues::cue(&s.text, st).0)
+        .collect();
+    let mut out = Outcome {
+        verdicts: vec![Verdict::Keep; n],
+        kinds: vec![None; n],
         meta: PageMeta::default(),
+    };
+
+    // Structure first (HTML): blocks outside the main content or in boilerplate containers.
+    let structural = structural_drops(doc);
+    let candidate = |i: usize| structural[i].is_none();
+
+    let scores: Vec<f32> = (0..n)
+        .map(|i| {
+            if candidate(i) {
+                region::score(&stats[i], cues[i], options.focus)
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+        .collect();
+    let span = match doc.origin {
+        Origin::Text => region::best_span(&scores),
+        Origin::Html => {
+            let first = (0..n).find(|&i| candidate(i));
+            let last = (0..n).rev().find(|&i| candidate(i));
+            first.zip(last)
+        }
+    };
+    let Some((start, mut end)) = span else {
+        for (i, v) in out.verdicts.iter_mut().enumerate() {
+            *v = Verdict::Drop(structural[i].unwrap_or(match cues[i] {
+                Cue::Drop(rule) | Cue::Marker(rule) => rule,
+                _ => Rule::OutsideContent,
+            }));
+        }
+        return out;
+    };
+
+    // A tail marker ends the body when little prose comes after it.
+    let mut tail_rule = None;
+    let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
+    for m in start + 1..=end {
+        if let Cue::Marker(rule) = cues[m] {
+            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) {
+                tail_rule = Some((m, rule));
+                end = m - 1;
+                break;
+            }
+        }
+    }
+
+    for i in 0..n {
+        let own = structural[i].or(match cues[i] {
+            Cue::Drop(rule) | Cue::Marker(rule) => Some(rule),
+            _ => None,
+        });
+        out.verdicts[i] = if i < start {
+            Verdict::Drop(own.unwrap_or(Rule::BeforeContent))
+        } else if i > end {
+            let zone_rule = match tail_rule {
+                Some((m, rule)) if i >= m => rule,
+                _ => Rule::OutsideContent,
+            };
+            Verdict::Drop(own.unwrap_or(zone_rule))
+        } else {
+            match own {
+                Some(rule) => Verdict::Drop(rule),
+                None => Verdict::Keep,
+            }
+        };
+    }
+
+    drop_teasers_after_markers(segs, &stats, &cues, start, end, &mut out.verdicts);
+    drop_menu_runs(segs, &stats, start, end, &mut out.verdicts);
+    metadata(segs, &stats, &cues, start, end, &mut out);
+    mark_subheads(segs, &stats, start, end, options, &mut out);
+    out
+}
+
+/// Structural drops from the DOM (HTML only): outside the main content, or inside an element
+/// whose tag, class or id marks boilerplate.
+fn structural_drops(doc: &Document) -> Vec<Option<Rule>> {
+    doc.segments
+        .iter()
+        .map(|s| match (s.zone, s.hint) {
+            (_, Some(rule)) => Some(rule),
+            (Zone::Outside, None) => Some(Rule::OutsideContent),
+            _ => None,
+        })
+        .collect()
+}
+
+/// After a marker inside the body ("Read more:", "Related"), the short lines that follow are
+/// the story headlines it introduces: drop them until prose resumes.
+fn drop_teasers_after_markers(
+    segs: &[Segment],
+    stats: &[Stats],
+    cues: &[Cue],
+    start: usize,
+    end: usize,
+    verdicts: &mut [Verdict],
+) {
+    let mut i = start;
+    while i <= end {
+        if let Cue::Marker(rule) = cues[i] {
+            let mut j = i + 1;
+            while j <= end && !region::is_prose(&stats[j]) && !stats[j].ends_sentence_strictly() {
+                if verdicts[j] == Verdict::Keep && !segs[j].text.is_empty() {
+                    verdicts[j] = Verdict::Drop(rule);
+                }
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Runs of short lines with no blank line between them, inside the body, are menus, tag lists
+/// or share bars.
+fn drop_menu_runs(
+    segs: &[Segment],
+    stats: &[Stats],
+    start: usize,
+    end: usize,
+    verdicts: &mut [Verdict],
+) {
+    let short = |verdicts: &[Verdict], i: usize| {
+        verdicts[i] == Verdict::Keep
+            && !region::is_prose(&stats[i])
+            && !stats[i].ends_sentence_strictly()
+            && stats[i].words <= 4.0
+    };
+    let mut i = start;
+    while i <= end {
+        if !short(verdicts, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j <= end && short(verdicts, j) && !segs[j].gap_before {
+            j += 1;
+        }
+        if j - i >= MENU_RUN_MIN {
+            for v in &mut verdicts[i..j] {
+                *v = Verdict::Drop(Rule::Navigation);
+            }
+        }
+        i = j;
+    }
+}
+
+/// Headline, date and byline around the start of the body.
+fn metadata(
+    segs: &[Segment],
+    stats: &[Stats],
+    cues: &[Cue],
+    start: usize,
+    end: usize,
+    out: &mut Outcome,
+) {
+    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    if let Some(t) = meta::find_title(&texts, stats, cues, start) {
+        out.meta.title = Some(meta::title_text(texts[t]));
+        out.verdicts[t] = Verdict::Drop(Rule::Title);
+    }
+    let lo = start.saturating_sub(TITLE_WINDOW);
+    let near = |i: &usize| (lo..=end.min(start + 3)).contains(i);
+    let dates = (0..segs.len()).filter(|&i| cues[i] == Cue::Date);
+    let mut first_date = None;
+    for i in dates {
+        out.verdicts[i] = Verdict::Drop(Rule::Dateline);
+        if first_date.is_none() || near(&i) && !first_date.as_ref().is_some_and(near) {
+            first_date = Some(i);
+        }
+    }
+    out.meta.published = first_date.and_then(|i| crate::date::parse_date(&texts[i]));
+    for i in lo..=end.min(start + 3) {
+        if cues[i] == Cue::Byline {
+            out.verdicts[i] = Verdict::Drop(Rule::Byline);
+            if out.meta.author.is_none() {
+                out.meta.author = meta::author_from_byline(texts[i]);
+            }
+        }
+    }
+}
+
+/// A short kept line between prose blocks, with no closing stop, is a subhead.
+fn mark_subheads(
+    segs: &[Segment],
+    stats: &[Stats],
+    start: usize,
+    end: usize,
+    options: &Options,
+    out: &mut Outcome,
+) {
+    for i in start..=end {
+        if out.verdicts[i] != Verdict::Keep || segs[i].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let st = &stats[i];
+        let heading_like = !region::is_prose(st) && !st.ends_sentence && st.words <= 15.0;
+        let next_prose = (i + 1..=end)
+            .find(|&j| out.verdicts[j] == Verdict::Keep)
+            .is_some_and(|j| region::is_prose(&stats[j]));
+        if heading_like && next_prose {
+            if options.keep_headings {
+                out.kinds[i] = Some(BlockKind::Heading(2));
+            } else {
+                out.verdicts[i] = Verdict::Drop(Rule::HeadingOption);
+            }
+        }
     }
 }
