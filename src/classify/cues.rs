@@ -3,7 +3,8 @@
 use super::features::Stats;
 use super::lexicon::{normalise, LEXICON};
 use crate::rules::patterns::{
-    BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, READING_TIME,
+    BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
+    READING_TIME,
 };
 use crate::rules::thresholds::{MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT};
 use crate::rules::Rule;
@@ -47,7 +48,11 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
         Cue::Marker(Rule::PrevNext)
     } else if short && lx.tail_heading(&norm) && !stats.ends_sentence_strictly() {
         Cue::Marker(Rule::RelatedZone)
-    } else if short && lx.comments_label(&norm) {
+    } else if short
+        && (lx.comments_label(&norm)
+            || COMMENT_COUNT.is_match(text)
+            || COMMENT_HEAD.is_match(text.trim()))
+    {
         Cue::Marker(Rule::Comments)
     } else if short && lx.advertisement(&norm) {
         Cue::Drop(Rule::Advertisement)

@@ -30,6 +30,7 @@ fn is_page_title_of(candidate: &str, first: &str) -> bool {
 /// Picks the headline among the blocks just before the body starts at `start`. Returns its index.
 pub(crate) fn find_title(
     texts: &[&str],
+    gaps: &[bool],
     stats: &[Stats],
     cues: &[Cue],
     start: usize,
@@ -48,6 +49,16 @@ pub(crate) fn find_title(
         }
         if (4.0..=20.0).contains(&stats[i].words) {
             score += 2.0;
+        }
+        // Headlines stand alone: a break before and after.
+        if gaps[i] && gaps.get(i + 1).copied().unwrap_or(true) {
+            score += 1.5;
+        }
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        if digits * 5 > text.chars().count()
+            || text.matches(" - ").count() + text.matches(" | ").count() >= 2
+        {
+            score -= 3.0;
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));

@@ -18,7 +18,9 @@ use features::Stats;
 
 use crate::article::BlockKind;
 use crate::options::Options;
-use crate::rules::thresholds::{MENU_RUN_MIN, TAIL_CUT_SHARE, TITLE_WINDOW};
+use crate::rules::thresholds::{
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, TAIL_CUT_SHARE, TITLE_WINDOW,
+};
 use crate::rules::Rule;
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
 
@@ -43,11 +45,12 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let segs = &doc.segments;
     let n = segs.len();
     let stats: Vec<Stats> = segs.iter().map(|s| Stats::of(&s.text)).collect();
-    let cues: Vec<Cue> = segs
+    let mut cues: Vec<Cue> = segs
         .iter()
         .zip(&stats)
         .map(|(s, st)| cues::cue(&s.text, st).0)
         .collect();
+    mark_marker_lists(segs, &stats, &mut cues);
     let mut out = Outcome {
         verdicts: vec![Verdict::Keep; n],
         kinds: vec![None; n],
@@ -58,23 +61,16 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let structural = structural_drops(doc);
     let candidate = |i: usize| structural[i].is_none();
 
-    let scores: Vec<f32> = (0..n)
-        .map(|i| {
-            if candidate(i) {
-                region::score(&stats[i], cues[i], options.focus)
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-        .collect();
-    let span = match doc.origin {
-        Origin::Text => region::best_span(&scores),
-        Origin::Html => {
-            let first = (0..n).find(|&i| candidate(i));
-            let last = (0..n).rev().find(|&i| candidate(i));
-            first.zip(last)
+    let mut scores = score_all(&stats, &cues, &structural, options);
+    let mut span = find_span(doc, &scores, &structural);
+    // Comments start at the first comment-section marker inside the body: once known, the
+    // body is found again without them.
+    if let (Some((start, _)), false) = (span, options.include_comments) {
+        if mark_comment_zone(&stats, &mut cues, start) {
+            scores = score_all(&stats, &cues, &structural, options);
+            span = find_span(doc, &scores, &structural);
         }
-    };
+    }
     let Some((start, mut end)) = span else {
         for (i, v) in out.verdicts.iter_mut().enumerate() {
             *v = Verdict::Drop(structural[i].unwrap_or(match cues[i] {
@@ -119,7 +115,6 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         };
     }
 
-    drop_teasers_after_markers(segs, &stats, &cues, start, end, &mut out.verdicts);
     drop_menu_runs(segs, &stats, start, end, &mut out.verdicts);
     metadata(segs, &stats, &cues, start, end, &mut out);
     mark_subheads(segs, &stats, start, end, options, &mut out);
@@ -139,29 +134,116 @@ fn structural_drops(doc: &Document) -> Vec<Option<Rule>> {
         .collect()
 }
 
-/// After a marker inside the body ("Read more:", "Related"), the short lines that follow are
-/// the story headlines it introduces: drop them until prose resumes.
-fn drop_teasers_after_markers(
-    segs: &[Segment],
+/// After a marker ("Read more:", "Related", "Latest Headlines"), the lines that follow are the
+/// stories it lists: the first run of lines (no blank line between them), then standalone
+/// short lines that are not sentences, until prose resumes.
+fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
+    let n = segs.len();
+    let short = |j: usize| !region::is_prose(&stats[j]) && !stats[j].ends_sentence_strictly();
+    let run_continues = |j: usize| j + 1 < n && !segs[j + 1].gap_before;
+    let mut i = 0;
+    while i < n {
+        let Cue::Marker(rule) = cues[i] else {
+            i += 1;
+            continue;
+        };
+        if rule == Rule::Comments {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut first_run = true;
+        while j < n && !matches!(cues[j], Cue::Marker(_)) {
+            // A bare "Read more" introduces headlines; a heading such as "Latest Headlines"
+            // may introduce a run of teasers with a sentence each.
+            let listed = if rule == Rule::ReadMore || rule == Rule::PrevNext {
+                short(j)
+            } else if j == i + 1 {
+                short(j) || run_continues(j)
+            } else if !segs[j].gap_before {
+                first_run
+            } else {
+                first_run = false;
+                short(j) && !(run_continues(j) && !short(j + 1))
+            };
+            if !listed {
+                break;
+            }
+            if cues[j] == Cue::Plain {
+                cues[j] = Cue::Drop(rule);
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Everything after the first comment-section marker that follows real body prose (from
+/// `start` on) is comments. Returns whether a comment zone was marked.
+fn mark_comment_zone(stats: &[Stats], cues: &mut [Cue], start: usize) -> bool {
+    let prose = |i: usize| {
+        if region::is_prose(&stats[i]) {
+            stats[i].weight
+        } else {
+            0.0
+        }
+    };
+    let mut prose_before = 0.0f32;
+    for i in start..cues.len() {
+        let opens =
+            cues[i] == Cue::Marker(Rule::Comments) && prose_before >= COMMENT_MIN_PROSE_BEFORE && {
+                // A comment-count link near the headline is followed by the whole article; a
+                // real comment section by more comment heads, or by less prose than the body.
+                let heads = cues[i + 1..]
+                    .iter()
+                    .filter(|c| **c == Cue::Marker(Rule::Comments))
+                    .count();
+                let after: f32 = (i + 1..cues.len()).map(prose).sum();
+                heads >= 2 || after < COMMENT_MAX_AFTER_SHARE * prose_before
+            };
+        if opens {
+            for c in &mut cues[i + 1..] {
+                if matches!(c, Cue::Plain | Cue::Date | Cue::Byline) {
+                    *c = Cue::Drop(Rule::Comments);
+                }
+            }
+            return true;
+        }
+        prose_before += prose(i);
+    }
+    false
+}
+
+/// Scores every block; structurally dropped blocks can never be body.
+fn score_all(
     stats: &[Stats],
     cues: &[Cue],
-    start: usize,
-    end: usize,
-    verdicts: &mut [Verdict],
-) {
-    let mut i = start;
-    while i <= end {
-        if let Cue::Marker(rule) = cues[i] {
-            let mut j = i + 1;
-            while j <= end && !region::is_prose(&stats[j]) && !stats[j].ends_sentence_strictly() {
-                if verdicts[j] == Verdict::Keep && !segs[j].text.is_empty() {
-                    verdicts[j] = Verdict::Drop(rule);
-                }
-                j += 1;
+    structural: &[Option<Rule>],
+    options: &Options,
+) -> Vec<f32> {
+    (0..stats.len())
+        .map(|i| {
+            if structural[i].is_none() {
+                region::score(&stats[i], cues[i], options.focus)
+            } else {
+                f32::NEG_INFINITY
             }
-            i = j;
-        } else {
-            i += 1;
+        })
+        .collect()
+}
+
+/// The body span: by score for text, from the first to the last structural candidate for HTML.
+fn find_span(
+    doc: &Document,
+    scores: &[f32],
+    structural: &[Option<Rule>],
+) -> Option<(usize, usize)> {
+    match doc.origin {
+        Origin::Text => region::best_span(scores),
+        Origin::Html => {
+            let first = structural.iter().position(Option::is_none);
+            let last = structural.iter().rposition(Option::is_none);
+            first.zip(last)
         }
     }
 }
@@ -210,7 +292,8 @@ fn metadata(
     out: &mut Outcome,
 ) {
     let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
-    if let Some(t) = meta::find_title(&texts, stats, cues, start) {
+    let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
+    if let Some(t) = meta::find_title(&texts, &gaps, stats, cues, start) {
         out.meta.title = Some(meta::title_text(texts[t]));
         out.verdicts[t] = Verdict::Drop(Rule::Title);
     }

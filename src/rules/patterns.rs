@@ -36,6 +36,20 @@ pub static BYLINE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// The head of one reader comment: "jane_doe says:", "Max schreibt:".
+pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^[\p{L}\p{N}_.\-@]+(?: [\p{L}\p{N}_.\-@]+){0,3}\s+(?:says|said|wrote|writes|commented|replied|schreibt|sagt|schrieb|dit|a dit|écrit|a écrit|dice|escribió|escribe|diz|disse|escreveu|scrive|ha scritto|zegt|schreef|pisze|napisał|napisała|пишет|написал|написала)\s*:?$",
+    )
+});
+
+/// A comment count that opens the comment section: "34 responses to “...”", "12 Kommentare".
+pub static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz[ey]?|комментари[йея]в?)\b",
+    )
+});
+
 /// Separators of a breadcrumb trail.
 pub static BREADCRUMB_SEPARATOR: Lazy<Regex> =
     Lazy::new(|| compile(r"\s+(?:/|>|»|›|→|\||::|·)\s+|\s*(?:»|›|→|>)\s*"));
@@ -76,6 +90,17 @@ mod tests {
         assert!(CAPTION_LEAD.is_match("Photo: Reuters"));
         assert!(!CAPTION_TAIL.is_match("He took a photo of the scene and left."));
         assert!(!CAPTION_TAIL.is_match("The bill passed (after a long debate)."));
+    }
+
+    #[test]
+    fn comment_heads() {
+        assert!(COMMENT_HEAD.is_match("thelastchargersfan says:"));
+        assert!(COMMENT_HEAD.is_match("Anna Nowak napisała:"));
+        assert!(COMMENT_COUNT.is_match("34 responses to “Anthony Lynn”"));
+        assert!(COMMENT_COUNT.is_match("12 Kommentare"));
+        assert!(!COMMENT_HEAD.is_match("The minister says the plan will work."));
+        assert!(!COMMENT_HEAD.is_match("He said, she said"));
+        assert!(!COMMENT_COUNT.is_match("34 people responded to the survey"));
     }
 
     #[test]

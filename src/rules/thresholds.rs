@@ -43,3 +43,11 @@ pub const TITLE_MAX_WORDS: f32 = 25.0;
 /// Inside the body, a run of at least this many short lines with no blank line between them
 /// is a menu or link list, not subheads.
 pub const MENU_RUN_MIN: usize = 3;
+
+/// A comment-section marker opens the comment zone only after this much prose (a comment
+/// count near the headline is a link, not the section).
+pub const COMMENT_MIN_PROSE_BEFORE: f32 = 400.0;
+
+/// A comment label with no comment heads after it opens the comment zone only when the prose
+/// after it weighs less than this multiple of the body before it.
+pub const COMMENT_MAX_AFTER_SHARE: f32 = 1.0;
