@@ -169,8 +169,23 @@ impl Lexicon {
         let Some(end) = leading(&self.tail, norm) else {
             return false;
         };
-        let rest = norm[end..].trim_start_matches(|c: char| !c.is_alphanumeric());
-        rest.is_empty() || (words(rest) <= 4 && words(norm) <= 7)
+        let after = &norm[end..];
+        let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if rest.is_empty() {
+            return true;
+        }
+        let linked = norm[..end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| phrases::TAIL_LINK_WORDS.contains(&w));
+        let separated = after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(is_marker_separator);
+        // Tab labels run together: "Most Read Most Shared".
+        let another = leading(&self.tail, rest).is_some_and(|e| rest[e..].trim().is_empty());
+        another || (linked || separated) && words(rest) <= 4 && words(norm) <= 7
     }
 
     pub(crate) fn prev_next(&self, norm: &str) -> bool {

@@ -17,9 +17,10 @@ use cues::Cue;
 use features::Stats;
 
 use crate::article::BlockKind;
-use crate::options::Options;
+use crate::options::{Focus, Options};
 use crate::rules::thresholds::{
-    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, TAIL_CUT_SHARE, TITLE_WINDOW,
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, SPLIT_RUN_MIN, SPLIT_SHARE,
+    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::Rule;
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
@@ -71,7 +72,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
             span = find_span(doc, &scores, &structural);
         }
     }
-    let Some((start, mut end)) = span else {
+    let Some((mut start, mut end)) = span else {
         for (i, v) in out.verdicts.iter_mut().enumerate() {
             *v = Verdict::Drop(structural[i].unwrap_or(match cues[i] {
                 Cue::Drop(rule) | Cue::Marker(rule) => rule,
@@ -92,6 +93,11 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
                 break;
             }
         }
+    }
+    // A long run of non-prose lines (a menu, a story list) inside the span splits it: the
+    // lighter side goes when it weighs less than the cut share of the other.
+    if doc.origin == Origin::Text {
+        (start, end) = split_at_runs(&scores, start, end, positive);
     }
 
     for i in 0..n {
@@ -153,6 +159,7 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
         }
         let mut j = i + 1;
         let mut first_run = true;
+        let mut item_prose: Option<bool> = None;
         while j < n && !matches!(cues[j], Cue::Marker(_)) {
             // A bare "Read more" introduces headlines; a heading such as "Latest Headlines"
             // may introduce a run of teasers with a sentence each.
@@ -170,6 +177,11 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
                 break;
             }
             if cues[j] == Cue::Plain {
+                // Items are alike: after headline items, prose is the article resuming.
+                let prose_item = !short(j);
+                if *item_prose.get_or_insert(prose_item) != prose_item && prose_item {
+                    break;
+                }
                 cues[j] = Cue::Drop(rule);
             }
             j += 1;
@@ -212,6 +224,40 @@ fn mark_comment_zone(stats: &[Stats], cues: &mut [Cue], start: usize) -> bool {
         prose_before += prose(i);
     }
     false
+}
+
+/// Cuts the span `[start, end]` at runs of at least [`SPLIT_RUN_MIN`] negative blocks, keeping
+/// the side with most prose while the other weighs less than [`TAIL_CUT_SHARE`] of it.
+fn split_at_runs(
+    scores: &[f32],
+    mut start: usize,
+    mut end: usize,
+    positive: impl Fn(usize, usize) -> f32,
+) -> (usize, usize) {
+    let mut i = start;
+    while i <= end {
+        if scores[i] >= 0.0 {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i <= end && scores[i] < 0.0 {
+            i += 1;
+        }
+        if i - run_start < SPLIT_RUN_MIN {
+            continue;
+        }
+        let before = positive(start, run_start);
+        let after = positive(i, end + 1);
+        if after < SPLIT_SHARE * before {
+            end = run_start.saturating_sub(1).max(start);
+            break;
+        }
+        if before < SPLIT_SHARE * after {
+            start = i;
+        }
+    }
+    (start, end)
 }
 
 /// Scores every block; structurally dropped blocks can never be body.
@@ -318,7 +364,9 @@ fn metadata(
     }
 }
 
-/// A short kept line between prose blocks, with no closing stop, is a subhead.
+/// Short lines inside the body that are not sentences: a subhead (standing alone, followed by
+/// prose) is kept and marked as a heading; other fragments (labels, bylines with extras,
+/// "Shares") are dropped unless the focus is recall.
 fn mark_subheads(
     segs: &[Segment],
     stats: &[Stats],
@@ -327,21 +375,37 @@ fn mark_subheads(
     options: &Options,
     out: &mut Outcome,
 ) {
+    // Fragments cluster at the head of the body (section label, byline extras, share
+    // counts); deeper in, short lines are more often part of the article (lists, steps).
+    let head_end = (start..=end)
+        .filter(|&j| region::is_prose(&stats[j]) && out.verdicts[j] == Verdict::Keep)
+        .nth(1)
+        .unwrap_or(end);
     for i in start..=end {
         if out.verdicts[i] != Verdict::Keep || segs[i].kind != BlockKind::Paragraph {
             continue;
         }
         let st = &stats[i];
-        let heading_like = !region::is_prose(st) && !st.ends_sentence && st.words <= 15.0;
+        if region::is_prose(st) || st.ends_sentence_strictly() {
+            continue;
+        }
         let next_prose = (i + 1..=end)
             .find(|&j| out.verdicts[j] == Verdict::Keep)
             .is_some_and(|j| region::is_prose(&stats[j]));
-        if heading_like && next_prose {
-            if options.keep_headings {
-                out.kinds[i] = Some(BlockKind::Heading(2));
-            } else {
-                out.verdicts[i] = Verdict::Drop(Rule::HeadingOption);
-            }
-        }
+        let subhead = next_prose
+            && segs[i].gap_before
+            && st.words >= SUBHEAD_MIN_WORDS
+            && st.words <= SUBHEAD_MAX_WORDS
+            && !segs[i].text.trim_end().ends_with(',');
+        out.verdicts[i] = if subhead && options.keep_headings {
+            out.kinds[i] = Some(BlockKind::Heading(2));
+            Verdict::Keep
+        } else if subhead {
+            Verdict::Drop(Rule::HeadingOption)
+        } else if options.focus == Focus::Recall || i > head_end {
+            Verdict::Keep
+        } else {
+            Verdict::Drop(Rule::ShortFragment)
+        };
     }
 }

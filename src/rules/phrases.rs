@@ -35,7 +35,6 @@ pub const READ_MORE: &[&str] = &[
     "more on this topic",
     "also see",
     "must read",
-    "don't miss",
     "watch",
     "watch video",
     "listen",
@@ -309,6 +308,13 @@ pub const TAIL_HEADINGS: &[&str] = &[
     "인기 기사",
 ];
 
+/// Words that end a tail heading which names its source after it: "More from Reuters",
+/// "Latest in Politics". Other tail headings must stand alone or end in a separator.
+pub const TAIL_LINK_WORDS: &[&str] = &[
+    "from", "in", "on", "about", "at", "by", "von", "aus", "zu", "zum", "de", "du", "des", "di",
+    "da", "del", "della", "van", "z", "ze", "из", "от", "по",
+];
+
 /// Previous / next story links, as whole lines.
 pub const PREV_NEXT: &[&str] = &[
     "previous story",
@@ -414,6 +420,11 @@ pub const PROMO: &[&str] = &[
     "on telegram",
     "on whatsapp",
     "turn on notifications",
+    "newsletters",
+    "we may earn",
+    "affiliate commission",
+    "supported by its audience",
+    "supported by our readers",
     // German
     "folgen sie uns",
     "abonnieren sie",

@@ -51,3 +51,13 @@ pub const COMMENT_MIN_PROSE_BEFORE: f32 = 400.0;
 /// A comment label with no comment heads after it opens the comment zone only when the prose
 /// after it weighs less than this multiple of the body before it.
 pub const COMMENT_MAX_AFTER_SHARE: f32 = 1.0;
+
+/// Subheads inside the body: word bounds (a CJK character counts as half a word).
+pub const SUBHEAD_MIN_WORDS: f32 = 2.0;
+pub const SUBHEAD_MAX_WORDS: f32 = 15.0;
+
+/// A run of at least this many non-prose blocks inside the body span may split it.
+pub const SPLIT_RUN_MIN: usize = 6;
+
+/// Share of prose under which the lighter side of a split goes.
+pub const SPLIT_SHARE: f32 = 0.15;
