@@ -19,8 +19,9 @@ use features::Stats;
 use crate::article::BlockKind;
 use crate::options::{Focus, Options};
 use crate::rules::thresholds::{
-    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, SPLIT_RUN_MIN, SPLIT_SHARE,
-    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
+    MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS,
+    SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::Rule;
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
@@ -62,13 +63,24 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let structural = structural_drops(doc);
     let candidate = |i: usize| structural[i].is_none();
 
-    let mut scores = score_all(&stats, &cues, &structural, options);
+    let introduced = introduced_lists(segs, &cues);
+    let score_all = |cues: &[Cue]| {
+        let mut scores = score_all(&stats, cues, &structural, options);
+        damp_isolated_prose(&mut scores);
+        for (i, s) in scores.iter_mut().enumerate() {
+            if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
+                *s = LIST_ITEM_CREDIT * stats[i].weight;
+            }
+        }
+        scores
+    };
+    let mut scores = score_all(&cues);
     let mut span = find_span(doc, &scores, &structural);
     // Comments start at the first comment-section marker inside the body: once known, the
     // body is found again without them.
     if let (Some((start, _)), false) = (span, options.include_comments) {
         if mark_comment_zone(&stats, &mut cues, start) {
-            scores = score_all(&stats, &cues, &structural, options);
+            scores = score_all(&cues);
             span = find_span(doc, &scores, &structural);
         }
     }
@@ -121,7 +133,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         };
     }
 
-    drop_menu_runs(segs, &stats, start, end, &mut out.verdicts);
+    drop_menu_runs(segs, &stats, &introduced, start, end, &mut out.verdicts);
     metadata(segs, &stats, &cues, start, end, &mut out);
     mark_subheads(segs, &stats, start, end, options, &mut out);
     out
@@ -260,6 +272,44 @@ fn split_at_runs(
     (start, end)
 }
 
+/// Prose among non-prose neighbours (a teaser between a headline and an author line) counts
+/// less than prose among prose: body paragraphs come in runs.
+fn damp_isolated_prose(scores: &mut [f32]) {
+    let n = scores.len();
+    let positive: Vec<bool> = scores.iter().map(|&s| s > 0.0).collect();
+    for i in 0..n {
+        if !positive[i] {
+            continue;
+        }
+        let lo = i.saturating_sub(PROSE_NEIGHBOURHOOD);
+        let hi = (i + PROSE_NEIGHBOURHOOD).min(n - 1);
+        let neighbours = hi - lo;
+        if neighbours == 0 {
+            continue;
+        }
+        let prose = (lo..=hi).filter(|&j| j != i && positive[j]).count();
+        let density = prose as f32 / neighbours as f32;
+        scores[i] *= ISOLATED_PROSE_FLOOR + (1.0 - ISOLATED_PROSE_FLOOR) * density;
+    }
+}
+
+/// Lines of a list announced by a line ending in a colon ("Tour dates:"), up to the next
+/// blank line: they are short, yet part of whatever the announcing line belongs to.
+fn introduced_lists(segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
+    let mut out = vec![false; segs.len()];
+    let mut open = false;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.gap_before {
+            open = false;
+        }
+        out[i] = open;
+        if cues[i] == Cue::Plain && seg.text.trim_end().ends_with([':', '：']) {
+            open = true;
+        }
+    }
+    out
+}
+
 /// Scores every block; structurally dropped blocks can never be body.
 fn score_all(
     stats: &[Stats],
@@ -299,12 +349,14 @@ fn find_span(
 fn drop_menu_runs(
     segs: &[Segment],
     stats: &[Stats],
+    introduced: &[bool],
     start: usize,
     end: usize,
     verdicts: &mut [Verdict],
 ) {
     let short = |verdicts: &[Verdict], i: usize| {
         verdicts[i] == Verdict::Keep
+            && !introduced[i]
             && !region::is_prose(&stats[i])
             && !stats[i].ends_sentence_strictly()
             && stats[i].words <= 4.0

@@ -61,3 +61,12 @@ pub const SPLIT_RUN_MIN: usize = 6;
 
 /// Share of prose under which the lighter side of a split goes.
 pub const SPLIT_SHARE: f32 = 0.15;
+
+/// Items of a list announced by a colon score this share of their weight (instead of the
+/// short-line penalty), so that they join the body they follow.
+pub const LIST_ITEM_CREDIT: f32 = 0.3;
+
+/// Prose scores are scaled by how much of their neighbourhood (this many blocks each side) is
+/// prose too, from this floor (no prose around) to 1 (all prose around).
+pub const PROSE_NEIGHBOURHOOD: usize = 1;
+pub const ISOLATED_PROSE_FLOOR: f32 = 0.25;
