@@ -53,6 +53,14 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         .map(|(s, st)| cues::cue(&s.text, st).0)
         .collect();
     mark_marker_lists(segs, &stats, &mut cues);
+    if options.include_comments {
+        // Comment labels and heads still go, but they no longer end the body.
+        for c in &mut cues {
+            if *c == Cue::Marker(Rule::Comments) {
+                *c = Cue::Drop(Rule::Comments);
+            }
+        }
+    }
     let mut out = Outcome {
         verdicts: vec![Verdict::Keep; n],
         kinds: vec![None; n],
@@ -66,7 +74,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let introduced = introduced_lists(segs, &cues);
     let score_all = |cues: &[Cue]| {
         let mut scores = score_all(&stats, cues, &structural, options);
-        damp_isolated_prose(&mut scores);
+        damp_isolated_prose(&mut scores, cues);
         for (i, s) in scores.iter_mut().enumerate() {
             if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
                 *s = LIST_ITEM_CREDIT * stats[i].weight;
@@ -274,22 +282,26 @@ fn split_at_runs(
 
 /// Prose among non-prose neighbours (a teaser between a headline and an author line) counts
 /// less than prose among prose: body paragraphs come in runs.
-fn damp_isolated_prose(scores: &mut [f32]) {
+fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue]) {
     let n = scores.len();
     let positive: Vec<bool> = scores.iter().map(|&s| s > 0.0).collect();
+    // Lines a rule already removed (a promo line, a caption) are holes, not neighbours.
+    let hole = |j: usize| matches!(cues[j], Cue::Drop(_));
     for i in 0..n {
         if !positive[i] {
             continue;
         }
-        let lo = i.saturating_sub(PROSE_NEIGHBOURHOOD);
-        let hi = (i + PROSE_NEIGHBOURHOOD).min(n - 1);
-        let neighbours = hi - lo;
-        if neighbours == 0 {
-            continue;
+        let before = (0..i).rev().filter(|&j| !hole(j)).take(PROSE_NEIGHBOURHOOD);
+        let after = (i + 1..n).filter(|&j| !hole(j)).take(PROSE_NEIGHBOURHOOD);
+        let (mut seen, mut prose) = (0usize, 0usize);
+        for j in before.chain(after) {
+            seen += 1;
+            prose += usize::from(positive[j]);
         }
-        let prose = (lo..=hi).filter(|&j| j != i && positive[j]).count();
-        let density = prose as f32 / neighbours as f32;
-        scores[i] *= ISOLATED_PROSE_FLOOR + (1.0 - ISOLATED_PROSE_FLOOR) * density;
+        if seen > 0 {
+            let density = prose as f32 / seen as f32;
+            scores[i] *= ISOLATED_PROSE_FLOOR + (1.0 - ISOLATED_PROSE_FLOOR) * density;
+        }
     }
 }
 

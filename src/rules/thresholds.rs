@@ -46,7 +46,7 @@ pub const MENU_RUN_MIN: usize = 3;
 
 /// A comment-section marker opens the comment zone only after this much prose (a comment
 /// count near the headline is a link, not the section).
-pub const COMMENT_MIN_PROSE_BEFORE: f32 = 400.0;
+pub const COMMENT_MIN_PROSE_BEFORE: f32 = 300.0;
 
 /// A comment label with no comment heads after it opens the comment zone only when the prose
 /// after it weighs less than this multiple of the body before it.
