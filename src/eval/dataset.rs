@@ -14,6 +14,10 @@ use serde_json::Value;
 use super::error::EvalError;
 
 /// Environment variable naming the benchmark folder.
+///
+/// ```
+/// assert_eq!(deboiler::eval::BENCH_ENV, "DEBOILER_BENCH");
+/// ```
 pub const BENCH_ENV: &str = "DEBOILER_BENCH";
 
 /// Finds the benchmark folder: `explicit` if given (it must exist), else `$DEBOILER_BENCH`,
@@ -148,6 +152,10 @@ pub fn scrapinghub_pages(root: &Path) -> Result<Vec<ScrapingHubPage>, EvalError>
 }
 
 /// The names of the ScrapingHub text dumps (files `scrapinghub/text/NAME.json`).
+///
+/// ```
+/// assert!(deboiler::eval::TEXT_DUMPS.contains(&"html-text"));
+/// ```
 pub const TEXT_DUMPS: [&str; 2] = ["html-text", "inscriptis"];
 
 /// One text dump: `{id: whole-page text}`.

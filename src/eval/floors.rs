@@ -8,6 +8,11 @@ use super::error::EvalError;
 
 /// Floors per run name (`scrapinghub`, `wcxb`, `text/html-text`, ...) and figure name
 /// (`f1`, `precision`, `recall`).
+///
+/// ```
+/// let floors: deboiler::eval::Floors = serde_json::from_str(r#"{"wcxb": {"f1": 0.7}}"#).unwrap();
+/// assert_eq!(floors["wcxb"]["f1"], 0.7);
+/// ```
 pub type Floors = BTreeMap<String, BTreeMap<String, f64>>;
 
 /// Reads a floors file.
@@ -39,6 +44,11 @@ pub struct Figures {
 
 impl Figures {
     /// A figure by its floors-file name.
+    ///
+    /// ```
+    /// let f = deboiler::eval::Figures { f1: 0.5, ..Default::default() };
+    /// assert_eq!(f.get("f1"), Some(0.5));
+    /// ```
     pub fn get(&self, name: &str) -> Option<f64> {
         match name {
             "f1" => Some(self.f1),

@@ -11,6 +11,10 @@ use std::collections::HashMap;
 use super::tokens::words;
 
 /// Shingle length of the published metric.
+///
+/// ```
+/// assert_eq!(deboiler::eval::SHINGLE_WORDS, 4);
+/// ```
 pub const SHINGLE_WORDS: usize = 4;
 
 /// The shingles of a word sequence, counted with repeats, keyed by word slices.

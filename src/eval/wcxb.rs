@@ -213,6 +213,11 @@ pub struct WcxbScore {
 
 impl WcxbScore {
     /// Aggregates scored pages.
+    ///
+    /// ```
+    /// use deboiler::eval::WcxbScore;
+    /// assert!(WcxbScore::of(&[]).by_type.is_empty());
+    /// ```
     pub fn of(pages: &[WcxbPage]) -> Self {
         let mut groups: BTreeMap<&str, Vec<&WcxbPage>> = BTreeMap::new();
         for p in pages {
