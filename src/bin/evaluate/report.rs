@@ -108,15 +108,14 @@ pub fn worst(run: &Run, n: usize, focus: Focus) -> Result<(), EvalError> {
                 .unwrap_or_default()
         );
         let truth_index = index(&page.truth);
-        section(
-            "kept, not in truth",
-            "+",
-            &lines_absent_from(&page.kept, &truth_index),
-        );
+        let extra = lines_absent_from(&page.kept, &truth_index);
+        section("kept, not in truth", "+", &extra, word_count(&extra));
+        let missed = lines_absent_from(&page.truth, &index(&page.kept));
         section(
             "missed (in truth, not kept)",
             "-",
-            &lines_absent_from(&page.truth, &index(&page.kept)),
+            &missed,
+            word_count(&missed),
         );
         let article = match &page.input {
             Input::Html(path) => {
@@ -136,19 +135,21 @@ pub fn worst(run: &Run, n: usize, focus: Focus) -> Result<(), EvalError> {
 /// Removed blocks: those holding truth text listed in full, the rest counted by rule.
 fn removed(blocks: &[deboiler::Removed], truth: &TextIndex) {
     let mut wrong: Vec<String> = Vec::new();
+    let mut wrong_words = 0;
     let mut right: HashMap<Rule, usize> = HashMap::new();
     for b in blocks {
         if eval::words(&b.text).next().is_none() {
             continue;
         }
         if truth.contains(&b.text) {
+            wrong_words += eval::words(&b.text).count();
             wrong.push(format!("[{}] {}", b.rule, b.text));
         } else {
             *right.entry(b.rule).or_insert(0) += 1;
         }
     }
     let refs: Vec<&str> = wrong.iter().map(String::as_str).collect();
-    section("removed, but in truth", "x", &refs);
+    section("removed, but in truth", "x", &refs, wrong_words);
     if !right.is_empty() {
         let mut by_rule: Vec<(Rule, usize)> = right.into_iter().collect();
         by_rule.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
@@ -161,17 +162,22 @@ fn removed(blocks: &[deboiler::Removed], truth: &TextIndex) {
     }
 }
 
-fn section(title: &str, mark: &str, lines: &[&str]) {
+/// Prints up to `SECTION_LINES` lines; `words` is the section's word total.
+fn section(title: &str, mark: &str, lines: &[&str], words: usize) {
     if lines.is_empty() {
         return;
     }
-    println!("    {title} ({} lines):", lines.len());
+    println!("    {title} ({} lines, {words} words):", lines.len());
     for l in lines.iter().take(SECTION_LINES) {
         println!("      {mark} {}", clip(l, LINE_CHARS));
     }
     if lines.len() > SECTION_LINES {
         println!("      {mark} ... {} more", lines.len() - SECTION_LINES);
     }
+}
+
+fn word_count(lines: &[&str]) -> usize {
+    lines.iter().map(|l| eval::words(l).count()).sum()
 }
 
 /// Whitespace collapsed, cut to `max` characters with an ellipsis.

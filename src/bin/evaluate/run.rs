@@ -160,16 +160,13 @@ pub fn scrapinghub(root: &Path, focus: Focus) -> Result<Run, EvalError> {
 /// One ScrapingHub text dump, cleaned or (`raw`) unchanged.
 pub fn text(root: &Path, dump: &str, focus: Focus, raw: bool) -> Result<Run, EvalError> {
     let cleaner = Cleaner::builder().focus(focus).build();
-    let truth: BTreeMap<String, String> = eval::scrapinghub_pages(root)?
-        .into_iter()
-        .map(|p| (p.id, p.truth))
-        .collect();
+    let truth = eval::scrapinghub_pages(root)?;
     let mut texts = eval::text_dump(root, dump)?;
     let (mut time, mut input_bytes) = (Duration::ZERO, 0usize);
     let mut pages = Vec::with_capacity(truth.len());
     // Scored over the ground truth's ids, as published: a page missing from the dump is empty.
-    for (id, truth) in truth {
-        let text = texts.remove(&id).unwrap_or_default();
+    for page in truth {
+        let text = texts.remove(&page.id).unwrap_or_default();
         input_bytes += text.len();
         let (kept, error, input) = if raw {
             (text, None, Input::Raw)
@@ -177,7 +174,8 @@ pub fn text(root: &Path, dump: &str, focus: Focus, raw: bool) -> Result<Run, Eva
             let (kept, error) = timed_clean(|| cleaner.clean_text(&text), &mut time);
             (kept, error, Input::Text(text))
         };
-        pages.push(shingle_page(id, String::new(), truth, kept, error, input));
+        let label = page.url.unwrap_or_default();
+        pages.push(shingle_page(page.id, label, page.truth, kept, error, input));
     }
     let name = format!("{}/{dump}", if raw { "raw" } else { "text" });
     let time = (!raw).then_some(time);
