@@ -29,7 +29,11 @@ use run::Run;
 
 /// Scores deboiler on the public benchmarks.
 #[derive(Debug, Parser)]
-#[command(name = "evaluate", about, long_about = None)]
+#[command(
+    name = "evaluate",
+    about = "Scores deboiler on the public benchmarks (ScrapingHub, WCXB, text dumps)",
+    long_about = None
+)]
 struct Args {
     /// Which benchmark to run.
     #[arg(long, value_enum)]

@@ -74,7 +74,10 @@ pub fn worst(run: &Run, n: usize, focus: Focus) -> Result<(), EvalError> {
     let mut ranked: Vec<&Page> = run.pages.iter().filter(|p| p.f1.is_some()).collect();
     ranked.sort_by(|a, b| {
         let (fa, fb) = (a.f1.unwrap_or(1.0), b.f1.unwrap_or(1.0));
-        fa.total_cmp(&fb).then_with(|| a.id.cmp(&b.id))
+        // Among equal scores, the page with more truth at stake first.
+        fa.total_cmp(&fb)
+            .then_with(|| b.truth.len().cmp(&a.truth.len()))
+            .then_with(|| a.id.cmp(&b.id))
     });
     println!(
         "\n=== {}: {} worst pages ===",
