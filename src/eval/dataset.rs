@@ -21,7 +21,7 @@ use super::error::EvalError;
 pub const BENCH_ENV: &str = "DEBOILER_BENCH";
 
 /// Finds the benchmark folder: `explicit` if given (it must exist), else `$DEBOILER_BENCH`,
-/// else `../shared/bench` from the current directory, else `../shared/bench` from this
+/// (when set and not empty), else `../shared/bench` from the current directory, else `../shared/bench` from this
 /// crate's directory. The last two keep walking up (`../../shared/bench`, ...), so that
 /// git worktrees nested one level deeper find the same folder.
 ///
@@ -31,9 +31,11 @@ pub const BENCH_ENV: &str = "DEBOILER_BENCH";
 /// assert!(err.to_string().contains("/no/such/bench"));
 /// ```
 pub fn bench_root(explicit: Option<&Path>) -> Result<PathBuf, EvalError> {
-    let named = explicit
-        .map(Path::to_path_buf)
-        .or_else(|| std::env::var_os(BENCH_ENV).map(PathBuf::from));
+    let named = explicit.map(Path::to_path_buf).or_else(|| {
+        std::env::var_os(BENCH_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
     if let Some(path) = named {
         return if path.is_dir() {
             Ok(path)

@@ -3,13 +3,17 @@
 //! ```text
 //! cargo run --release --bin evaluate -- --dataset scrapinghub|wcxb|text
 //!     [--bench PATH] [--dump html-text|inscriptis] [--raw] [--out FILE] [--worst N]
-//!     [--focus precision|balanced|recall] [--check-floors .ci/floors.json]
+//!     [--focus precision|balanced|recall] [--rules] [--check-floors .ci/floors.json]
 //! ```
 //!
 //! - `scrapinghub`: cleans the 181 HTML pages, ScrapingHub metric.
 //! - `wcxb`: cleans the WCXB dev pages, WCXB metric, snippet rates and F1 per page type.
 //! - `text`: cleans the whole-page text dumps of the ScrapingHub pages (both unless `--dump`),
 //!   ScrapingHub metric; `--raw` scores the dumps unchanged (html-text gives F1 0.6649).
+//!
+//! `--worst N` lists the N lowest-F1 pages with the lines wrongly kept, the truth lines
+//! missed and the removed blocks that held truth text (with their rule); `--rules` tallies,
+//! per rule, the blocks removed over the whole run and how many held truth text.
 //!
 //! Speed figures time the cleaning calls only (single thread); MB/s counts the decompressed
 //! input. A page whose cleaning fails counts as empty output. The benchmark folder is
@@ -29,7 +33,11 @@ use run::Run;
 
 /// Scores deboiler on the public benchmarks.
 #[derive(Debug, Parser)]
-#[command(name = "evaluate", about, long_about = None)]
+#[command(
+    name = "evaluate",
+    about = "Scores deboiler on the public benchmarks (ScrapingHub, WCXB, text dumps)",
+    long_about = None
+)]
 struct Args {
     /// Which benchmark to run.
     #[arg(long, value_enum)]
@@ -50,6 +58,9 @@ struct Args {
     /// List the N worst pages with what was wrongly kept, missed and removed.
     #[arg(long, value_name = "N", default_value_t = 0)]
     worst: usize,
+    /// Tally removals per rule over all pages: blocks removed, and those holding truth text.
+    #[arg(long)]
+    rules: bool,
     /// The cleaner's precision/recall balance.
     #[arg(long, value_enum, default_value_t = FocusArg::Balanced)]
     focus: FocusArg,
@@ -144,6 +155,11 @@ fn evaluate(args: &Args) -> Result<bool, String> {
     if args.worst > 0 {
         for r in &runs {
             report::worst(r, args.worst, focus).map_err(|e| e.to_string())?;
+        }
+    }
+    if args.rules {
+        for r in &runs {
+            report::rules(r, focus).map_err(|e| e.to_string())?;
         }
     }
     if let Some(out) = &args.out {
