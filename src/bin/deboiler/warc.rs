@@ -34,10 +34,12 @@ pub fn read(reader: &mut Reader, source: &Source, max_bytes: usize, em: &mut Emi
     let mut index = 0u64;
     loop {
         index += 1;
-        let fail = |em: &mut Emitter, id: Option<String>, message: String| {
+        let fail = |em: &mut Emitter, header: WarcHeader, message: String| {
+            let id = header.record_id;
             let meta = Meta {
                 id: Value::String(id.clone().unwrap_or_else(|| format!("{label}#{index}"))),
                 source: label.clone(),
+                url: header.target_uri,
                 warc_record_id: id,
                 ..Meta::default()
             };
@@ -47,14 +49,18 @@ pub fn read(reader: &mut Reader, source: &Source, max_bytes: usize, em: &mut Emi
             Ok(Some(h)) => h,
             Ok(None) => return true,
             Err(e) => {
-                fail(em, None, format!("WARC record {index}: {e}"));
+                fail(
+                    em,
+                    WarcHeader::default(),
+                    format!("WARC record {index}: {e}"),
+                );
                 return true;
             }
         };
         let Some(length) = header.length else {
             fail(
                 em,
-                header.record_id,
+                header,
                 format!("WARC record {index}: no valid Content-Length"),
             );
             return true;
@@ -65,7 +71,7 @@ pub fn read(reader: &mut Reader, source: &Source, max_bytes: usize, em: &mut Emi
             if skipped < length {
                 fail(
                     em,
-                    header.record_id,
+                    header,
                     format!("truncated WARC record {index}: {skipped} of {length} bytes"),
                 );
                 return true;
@@ -73,7 +79,7 @@ pub fn read(reader: &mut Reader, source: &Source, max_bytes: usize, em: &mut Emi
             if wanted {
                 let message =
                     format!("WARC record {index}: {length} bytes, over the limit of {max_bytes}");
-                fail(em, header.record_id, message);
+                fail(em, header, message);
             }
             continue;
         }
@@ -84,22 +90,14 @@ pub fn read(reader: &mut Reader, source: &Source, max_bytes: usize, em: &mut Emi
                 Err(e) => e.to_string(),
                 Ok(_) => format!("{} of {length} bytes", block.len()),
             };
-            fail(
-                em,
-                header.record_id,
-                format!("truncated WARC record {index}: {why}"),
-            );
+            fail(em, header, format!("truncated WARC record {index}: {why}"));
             return true;
         }
         let (content_type, body) = if header.kind == "response" {
             match http_payload(&block, max_bytes) {
                 Ok(p) => p,
                 Err(message) => {
-                    fail(
-                        em,
-                        header.record_id,
-                        format!("WARC record {index}: {message}"),
-                    );
+                    fail(em, header, format!("WARC record {index}: {message}"));
                     continue;
                 }
             }
