@@ -367,3 +367,28 @@ fn several_text_inputs_get_headers_and_json_becomes_an_array() {
     let array: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(array.as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn over_long_jsonl_line_is_skipped_as_an_error_and_the_next_is_read() {
+    let long = format!(
+        "{{\"id\":\"big\",\"text\":\"{}\"}}\n",
+        "x".repeat(1_200_000)
+    );
+    let input = format!("{long}{{\"id\":\"next\",\"text\":\"fine\"}}\n");
+    let out = deboiler()
+        .args(["--input-format", "jsonl", "--max-input-bytes", "10", "-q"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("line 1: longer than"));
+    assert_eq!(recs[1]["id"], "next");
+    assert_eq!(recs[1]["text"], "fine");
+}

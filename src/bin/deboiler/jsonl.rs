@@ -1,6 +1,6 @@
 //! JSON Lines input: one record per line, holding an id and either HTML or text.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
@@ -19,7 +19,16 @@ pub struct Fields {
 
 /// Reads records line by line (never the whole stream) and emits one job per non-blank
 /// line; a bad line becomes an error record naming its line number. False when the run is over.
-pub fn read(reader: &mut Reader, source: &Source, fields: &Fields, em: &mut Emitter) -> bool {
+/// Lines are read up to `2 × max_bytes` plus 1 MiB (JSON escapes inflate HTML); a longer
+/// line is skipped as an error record without being held in memory.
+pub fn read(
+    reader: &mut Reader,
+    source: &Source,
+    fields: &Fields,
+    max_bytes: usize,
+    em: &mut Emitter,
+) -> bool {
+    let max_line = (max_bytes as u64).saturating_mul(2).saturating_add(1 << 20);
     let label = source.label();
     let mut line = Vec::new();
     let mut number = 0u64;
@@ -32,8 +41,19 @@ pub fn read(reader: &mut Reader, source: &Source, fields: &Fields, em: &mut Emit
             source: label.clone(),
             ..Meta::default()
         };
-        match reader.read_until(b'\n', &mut line) {
+        match reader.by_ref().take(max_line).read_until(b'\n', &mut line) {
             Ok(0) => return true,
+            Ok(n) if n as u64 == max_line && line.last() != Some(&b'\n') => {
+                line.clear();
+                let message = match skip_line(reader) {
+                    Ok(()) => format!("line {number}: longer than {max_line} bytes"),
+                    Err(e) => format!("line {number}: cannot read: {e}"),
+                };
+                if !em.emit(meta(fallback_id), Payload::Failed(message)) {
+                    return false;
+                }
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
                 let message = format!("line {number}: cannot read: {e}");
@@ -69,6 +89,22 @@ pub fn read(reader: &mut Reader, source: &Source, fields: &Fields, em: &mut Emit
         if !em.emit(meta, payload) {
             return false;
         }
+    }
+}
+
+/// Consumes the rest of an over-long line.
+fn skip_line(reader: &mut Reader) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = memchr::memchr(b'\n', buf) {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
     }
 }
 

@@ -100,7 +100,9 @@ fn read_source(source: &Source, opts: &ReadOptions, em: &mut Emitter) -> bool {
         Err(e) => return failed(em, format!("cannot read: {e}")),
     };
     match input::framing(opts.input_format, source.name(), &mut reader) {
-        InputFormat::Jsonl => jsonl::read(&mut reader, source, &opts.fields, em),
+        InputFormat::Jsonl => {
+            jsonl::read(&mut reader, source, &opts.fields, opts.max_input_bytes, em)
+        }
         InputFormat::Warc => warc::read(&mut reader, source, opts.max_input_bytes, em),
         InputFormat::Doc | InputFormat::Auto => {
             let out_path = em.plan.doc_path(source);
