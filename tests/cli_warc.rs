@@ -168,19 +168,19 @@ fn common_crawl_style_gzip_members_on_stdin() {
     ] {
         members.extend(gzip(&rec));
     }
-    let assert = deboiler()
-        .args(["--input-format", "warc", "-f", "jsonl"])
-        .write_stdin(members)
-        .assert();
-    let out = &assert.get_output().stdout;
-    let ids: Vec<Value> = String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
-        .collect();
-    assert_eq!(
-        ids,
-        [Value::from("<urn:uuid:2>"), Value::from("<urn:uuid:4>")]
-    );
+    // Named explicitly, or sniffed from the `WARC/` start (then JSON Lines is the default).
+    for args in [&["--input-format", "warc", "-f", "jsonl"][..], &[]] {
+        let assert = deboiler().args(args).write_stdin(members.clone()).assert();
+        let out = &assert.get_output().stdout;
+        let ids: Vec<Value> = String::from_utf8_lossy(out)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(
+            ids,
+            [Value::from("<urn:uuid:2>"), Value::from("<urn:uuid:4>")]
+        );
+    }
 }
 
 #[test]

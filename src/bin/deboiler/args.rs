@@ -29,6 +29,7 @@ Exit status: 0 on success, 1 when any input failed (the others are still written
 #[command(name = "deboiler", version, about, after_help = EXAMPLES)]
 pub struct Args {
     /// Files or folders to clean; `-` or no path reads standard input.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Output format [default: text for one input, jsonl for several].

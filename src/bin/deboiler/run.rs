@@ -73,19 +73,21 @@ pub struct ReadOptions {
     pub input_format: InputFormat,
     pub max_input_bytes: usize,
     pub fields: jsonl::Fields,
+    /// Stdin, already opened to sniff its framing before the output format was chosen.
+    pub stdin: Option<(input::Reader, InputFormat)>,
 }
 
 /// Reads every source in order and emits its records.
-fn read_all(sources: Vec<Source>, opts: ReadOptions, em: &mut Emitter) {
+fn read_all(sources: Vec<Source>, mut opts: ReadOptions, em: &mut Emitter) {
     for source in sources {
-        if !read_source(&source, &opts, em) {
+        if !read_source(&source, &mut opts, em) {
             return;
         }
     }
 }
 
 /// Reads one source; false when the run is over.
-fn read_source(source: &Source, opts: &ReadOptions, em: &mut Emitter) -> bool {
+fn read_source(source: &Source, opts: &mut ReadOptions, em: &mut Emitter) -> bool {
     let label = source.label();
     let failed = |em: &mut Emitter, message: String| {
         let meta = Meta {
@@ -95,11 +97,21 @@ fn read_source(source: &Source, opts: &ReadOptions, em: &mut Emitter) -> bool {
         };
         em.emit(meta, Payload::Failed(message))
     };
-    let mut reader = match input::open(source, &em.stats.raw_bytes) {
-        Ok(r) => r,
-        Err(e) => return failed(em, format!("cannot read: {e}")),
+    let pre_opened = match source {
+        Source::Stdin => opts.stdin.take(),
+        _ => None,
     };
-    match input::framing(opts.input_format, source.name(), &mut reader) {
+    let (mut reader, framing) = match pre_opened {
+        Some(opened) => opened,
+        None => match input::open(source, &em.stats.raw_bytes) {
+            Ok(mut r) => {
+                let framing = input::framing(opts.input_format, source.name(), &mut r);
+                (r, framing)
+            }
+            Err(e) => return failed(em, format!("cannot read: {e}")),
+        },
+    };
+    match framing {
         InputFormat::Jsonl => {
             jsonl::read(&mut reader, source, &opts.fields, opts.max_input_bytes, em)
         }
@@ -147,7 +159,18 @@ pub fn run(args: Args) -> Result<Outcome, String> {
                 n.ends_with(".jsonl") || n.ends_with(".ndjson") || n.ends_with(".warc")
             })
         });
-    let multi = sources.len() > 1 || args.paths.iter().any(|p| p.is_dir()) || containers;
+    let stats = Arc::new(Stats::default());
+    // Stdin alone is opened now, so a WARC stream on stdin gets the batch defaults too.
+    let mut stdin = None;
+    if let [Source::Stdin] = sources.as_slice() {
+        if let Ok(mut r) = input::open(&Source::Stdin, &stats.raw_bytes) {
+            let framing = input::framing(args.input_format, None, &mut r);
+            stdin = Some((r, framing));
+        }
+    }
+    let stdin_container = matches!(stdin, Some((_, InputFormat::Jsonl | InputFormat::Warc)));
+    let multi =
+        sources.len() > 1 || args.paths.iter().any(|p| p.is_dir()) || containers || stdin_container;
     let format = args.format.unwrap_or(if multi && args.out.is_none() {
         Format::Jsonl
     } else {
@@ -187,7 +210,6 @@ pub fn run(args: Args) -> Result<Outcome, String> {
         ext: OutPlan::ext_for(format),
         overwrite: args.overwrite,
     };
-    let stats = Arc::new(Stats::default());
     let progress = Progress::new(args.quiet, total_raw);
 
     let (job_tx, job_rx) = sync_channel::<Job>(window);
@@ -212,6 +234,7 @@ pub fn run(args: Args) -> Result<Outcome, String> {
             html: args.html_field.clone(),
             text: args.text_field.clone(),
         },
+        stdin,
     };
     let reader = thread::spawn(move || read_all(sources, read_opts, &mut emitter));
 
