@@ -81,6 +81,8 @@ pub struct Done {
     pub seq: u64,
     pub meta: Meta,
     pub result: Result<Article, String>,
+    /// The output bytes for stdout, filled by the worker (empty when nothing goes to stdout).
+    pub rendered: Vec<u8>,
 }
 
 /// Cleans one job.
@@ -104,6 +106,7 @@ pub fn process(job: Job, cleaner: &Cleaner, mode: Mode) -> Done {
                 seq: job.seq,
                 meta: job.meta,
                 result: Err(message),
+                rendered: Vec::new(),
             }
         }
     };
@@ -111,5 +114,6 @@ pub fn process(job: Job, cleaner: &Cleaner, mode: Mode) -> Done {
         seq: job.seq,
         meta: job.meta,
         result: result.map_err(|e| e.to_string()),
+        rendered: Vec::new(),
     }
 }

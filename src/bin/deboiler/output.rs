@@ -156,24 +156,80 @@ fn record<'a>(meta: &'a Meta, result: &'a Result<Article, String>, explain: bool
     }
 }
 
-/// Writes finished records, in the order it is given them.
-pub struct Writer {
+/// Turns a cleaned record into its output bytes. Runs in the workers, so serialising and
+/// writing `--out` files happen in parallel; the writer only concatenates.
+#[derive(Debug, Clone, Copy)]
+pub struct Renderer {
     pub format: Format,
-    pub plan: OutPlan,
-    /// Several records expected: text output gets `==> id <==` headers, JSON an array.
+    /// Several records expected: JSON becomes an array of compact objects.
     pub multi: bool,
     pub explain: bool,
+}
+
+impl Renderer {
+    /// Fills `done.rendered`; with `--out`, writes the file instead (a write failure turns
+    /// the record into a failed one).
+    pub fn render(&self, done: &mut Done) {
+        let Ok(article) = &done.result else {
+            if done.meta.out_path.is_none() && matches!(self.format, Format::Json | Format::Jsonl) {
+                done.rendered = self.json(&done.meta, &done.result);
+            }
+            return;
+        };
+        if let Some(path) = &done.meta.out_path {
+            let body = match self.format {
+                Format::Text => with_newline(article.text()).into_bytes(),
+                Format::Markdown => with_newline(article.to_markdown()).into_bytes(),
+                Format::Json | Format::Jsonl => {
+                    let rec = record(&done.meta, &done.result, self.explain);
+                    let mut out = serde_json::to_vec_pretty(&rec).unwrap_or_default();
+                    out.push(b'\n');
+                    out
+                }
+            };
+            if let Err(e) = write_atomic(path, &body) {
+                done.result = Err(format!("cannot write {}: {e}", path.display()));
+            }
+            return;
+        }
+        done.rendered = match self.format {
+            Format::Text => with_newline(article.text()).into_bytes(),
+            Format::Markdown => with_newline(article.to_markdown()).into_bytes(),
+            Format::Json | Format::Jsonl => self.json(&done.meta, &done.result),
+        };
+    }
+
+    fn json(&self, meta: &Meta, result: &Result<Article, String>) -> Vec<u8> {
+        let rec = record(meta, result, self.explain);
+        match self.format {
+            Format::Json if !self.multi => {
+                let mut out = serde_json::to_vec_pretty(&rec).unwrap_or_default();
+                out.push(b'\n');
+                out
+            }
+            Format::Json => serde_json::to_vec(&rec).unwrap_or_default(),
+            _ => {
+                let mut out = serde_json::to_vec(&rec).unwrap_or_default();
+                out.push(b'\n');
+                out
+            }
+        }
+    }
+}
+
+/// Writes finished records, in the order it is given them, and reports failures.
+pub struct Writer {
+    pub renderer: Renderer,
+    pub to_files: bool,
     stdout: BufWriter<Stdout>,
     records_on_stdout: u64,
 }
 
 impl Writer {
-    pub fn new(format: Format, plan: OutPlan, multi: bool, explain: bool) -> Writer {
+    pub fn new(renderer: Renderer, to_files: bool) -> Writer {
         Writer {
-            format,
-            plan,
-            multi,
-            explain,
+            renderer,
+            to_files,
             stdout: BufWriter::with_capacity(1 << 16, io::stdout()),
             records_on_stdout: 0,
         }
@@ -182,6 +238,11 @@ impl Writer {
     /// Writes one record and counts it. An `Err` is a stdout failure (a closed pipe ends the run).
     pub fn write(&mut self, done: &Done, stats: &Stats, progress: &Progress) -> io::Result<()> {
         let label = done.meta.id_text();
+        let Renderer {
+            format,
+            multi,
+            explain,
+        } = self.renderer;
         match &done.result {
             Err(message) => {
                 bump(&stats.failed);
@@ -198,8 +259,9 @@ impl Writer {
                 progress.println(&format!("deboiler: {context}: {message}"));
             }
             Ok(article) => {
-                if self.explain && matches!(self.format, Format::Text | Format::Markdown) {
-                    if self.multi && !article.removed.is_empty() {
+                bump(&stats.written);
+                if explain && matches!(format, Format::Text | Format::Markdown) {
+                    if multi && !article.removed.is_empty() {
                         progress.println(&format!("==> {label} <=="));
                     }
                     for r in &article.removed {
@@ -208,85 +270,24 @@ impl Writer {
                 }
             }
         }
-        if let Some(path) = &done.meta.out_path {
-            if let Ok(article) = &done.result {
-                let body = self.render_file(&done.meta, &done.result, article);
-                match write_atomic(path, body.as_bytes()) {
-                    Ok(()) => bump(&stats.written),
-                    Err(e) => {
-                        bump(&stats.failed);
-                        progress.println(&format!(
-                            "deboiler: {label}: cannot write {}: {e}",
-                            path.display()
-                        ));
-                    }
-                }
-            }
+        if self.to_files || done.rendered.is_empty() {
             return Ok(());
         }
-        if done.result.is_ok() {
-            bump(&stats.written);
-        }
-        self.write_stdout(done, &label)
-    }
-
-    fn render_file(
-        &self,
-        meta: &Meta,
-        result: &Result<Article, String>,
-        article: &Article,
-    ) -> String {
-        match self.format {
-            Format::Text => with_newline(article.text()),
-            Format::Markdown => with_newline(article.to_markdown()),
-            Format::Json | Format::Jsonl => {
-                let rec = record(meta, result, self.explain);
-                with_newline(serde_json::to_string_pretty(&rec).unwrap_or_default())
-            }
-        }
-    }
-
-    fn write_stdout(&mut self, done: &Done, label: &str) -> io::Result<()> {
         let first = self.records_on_stdout == 0;
-        match self.format {
-            Format::Text | Format::Markdown => {
-                let Ok(article) = &done.result else {
-                    return Ok(());
-                };
-                self.records_on_stdout += 1;
-                if self.multi {
-                    if !first {
-                        self.stdout.write_all(b"\n")?;
-                    }
-                    writeln!(self.stdout, "==> {label} <==")?;
-                }
-                let body = if self.format == Format::Text {
-                    article.text()
-                } else {
-                    article.to_markdown()
-                };
-                self.stdout.write_all(with_newline(body).as_bytes())?;
-            }
-            Format::Jsonl => {
-                self.records_on_stdout += 1;
-                let rec = record(&done.meta, &done.result, self.explain);
-                serde_json::to_writer(&mut self.stdout, &rec).map_err(io::Error::from)?;
-                self.stdout.write_all(b"\n")?;
-            }
-            Format::Json => {
-                self.records_on_stdout += 1;
-                let rec = record(&done.meta, &done.result, self.explain);
-                if self.multi {
-                    self.stdout.write_all(if first { b"[\n" } else { b",\n" })?;
-                    serde_json::to_writer(&mut self.stdout, &rec).map_err(io::Error::from)?;
-                } else {
-                    serde_json::to_writer_pretty(&mut self.stdout, &rec)
-                        .map_err(io::Error::from)?;
+        self.records_on_stdout += 1;
+        match format {
+            Format::Text | Format::Markdown if multi => {
+                if !first {
                     self.stdout.write_all(b"\n")?;
                 }
+                writeln!(self.stdout, "==> {label} <==")?;
             }
+            Format::Json if multi => {
+                self.stdout.write_all(if first { b"[\n" } else { b",\n" })?;
+            }
+            _ => {}
         }
-        Ok(())
+        self.stdout.write_all(&done.rendered)
     }
 
     /// Flushes stdout (called when no record is waiting, so streams stay live).
@@ -296,7 +297,7 @@ impl Writer {
 
     /// Closes the JSON array, if any, and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
-        if self.format == Format::Json && self.multi && self.plan.dir.is_none() {
+        if self.renderer.format == Format::Json && self.renderer.multi && !self.to_files {
             if self.records_on_stdout == 0 {
                 self.stdout.write_all(b"[")?;
             }
@@ -325,8 +326,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
+        // No fsync: the rename protects against an interrupted run, not a power cut, and
+        // an fsync per file would dominate the run time on large batches.
         f.write_all(bytes)?;
-        f.sync_data()?;
         fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::args::{Args, Format, InputFormat};
 use crate::input::{self, Filter, Source};
 use crate::job::{self, Done, Job, Meta, Payload};
-use crate::output::{OutPlan, Writer};
+use crate::output::{OutPlan, Renderer, Writer};
 use crate::progress::{bump, Progress, Stats, Summary};
 use crate::{jsonl, warc};
 
@@ -238,6 +238,11 @@ pub fn run(args: Args) -> Result<Outcome, String> {
     };
     let reader = thread::spawn(move || read_all(sources, read_opts, &mut emitter));
 
+    let renderer = Renderer {
+        format,
+        multi,
+        explain: args.explain,
+    };
     let job_rx = Arc::new(Mutex::new(job_rx));
     let mut pool = Vec::with_capacity(workers);
     for _ in 0..workers {
@@ -252,14 +257,16 @@ pub fn run(args: Args) -> Result<Outcome, String> {
                 Err(_) => return,
             };
             let Ok(job) = next else { return };
-            if done_tx.send(job::process(job, &cleaner, mode)).is_err() {
+            let mut done = job::process(job, &cleaner, mode);
+            renderer.render(&mut done);
+            if done_tx.send(done).is_err() {
                 return;
             }
         }));
     }
     drop(done_tx);
 
-    let mut writer = Writer::new(format, plan, multi, args.explain);
+    let mut writer = Writer::new(renderer, args.out.is_some());
     let outcome = write_all(
         &done_rx,
         &token_tx,
