@@ -164,30 +164,78 @@ impl<R: Read> Read for Counting<R> {
 /// A readable input, decompressed when it starts with the gzip magic bytes.
 pub type Reader = Box<dyn BufRead + Send>;
 
+/// An opened source, not yet decompressed: whole-file documents are decompressed by the
+/// workers (in parallel), record streams by the reader.
+pub struct Opened {
+    raw: BufReader<Counting<Box<dyn Read + Send>>>,
+    /// Starts with the gzip magic bytes.
+    pub gz: bool,
+}
+
+impl Opened {
+    /// The decoded stream (multi-member gzip, as in Common Crawl, is read to the end).
+    pub fn into_reader(self) -> Reader {
+        if self.gz {
+            Box::new(BufReader::with_capacity(
+                1 << 16,
+                MultiGzDecoder::new(self.raw),
+            ))
+        } else {
+            Box::new(self.raw)
+        }
+    }
+
+    /// The raw (possibly compressed) bytes, at most `limit + 1` of them.
+    pub fn read_raw(mut self, limit: usize) -> io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        (&mut self.raw)
+            .take(limit.saturating_add(1) as u64)
+            .read_to_end(&mut buf)?;
+        Ok(buf)
+    }
+
+    /// The first decoded bytes (for sniffing), without consuming anything.
+    fn head(&mut self) -> Vec<u8> {
+        let Ok(buf) = self.raw.fill_buf() else {
+            return Vec::new();
+        };
+        if !self.gz {
+            return buf[..buf.len().min(64)].to_vec();
+        }
+        let mut head = Vec::new();
+        let _ = flate2::read::GzDecoder::new(buf)
+            .take(64)
+            .read_to_end(&mut head);
+        head
+    }
+}
+
 /// Opens a source; gzip is detected by its magic bytes, whatever the name.
-/// Multi-member gzip (Common Crawl) is read to the end.
-pub fn open(source: &Source, raw_bytes: &Arc<AtomicU64>) -> io::Result<Reader> {
+pub fn open(source: &Source, raw_bytes: &Arc<AtomicU64>) -> io::Result<Opened> {
     let inner: Box<dyn Read + Send> = match source {
         Source::Stdin => Box::new(io::stdin()),
         Source::File { path, .. } => Box::new(File::open(path)?),
         Source::Broken { error, .. } => return Err(io::Error::other(error.clone())),
     };
-    let mut buffered = BufReader::with_capacity(
+    let mut raw = BufReader::with_capacity(
         1 << 16,
         Counting {
             inner,
             counter: raw_bytes.clone(),
         },
     );
-    let head = buffered.fill_buf()?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(BufReader::with_capacity(
-            1 << 16,
-            MultiGzDecoder::new(buffered),
-        )))
-    } else {
-        Ok(Box::new(buffered))
-    }
+    let gz = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(Opened { raw, gz })
+}
+
+/// Decompresses a whole gzip document (all members), refusing more than `limit` bytes
+/// (returns `limit + 1` bytes so the cleaner reports the size error).
+pub fn gunzip(bytes: &[u8], limit: usize) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
+    MultiGzDecoder::new(bytes)
+        .take(limit.saturating_add(1) as u64)
+        .read_to_end(&mut out)?;
+    Ok(out)
 }
 
 /// The name without a trailing `.gz`, lower-cased, for extension checks.
@@ -201,7 +249,7 @@ fn base_name(name: &Path) -> String {
 
 /// The input framing of a source: as forced, else by name, else by content (a stream that
 /// starts with `WARC/` is WARC; JSON Lines needs a name or the option).
-pub fn framing(forced: InputFormat, name: Option<&Path>, reader: &mut Reader) -> InputFormat {
+pub fn framing(forced: InputFormat, name: Option<&Path>, opened: &mut Opened) -> InputFormat {
     if forced != InputFormat::Auto {
         return forced;
     }
@@ -214,9 +262,10 @@ pub fn framing(forced: InputFormat, name: Option<&Path>, reader: &mut Reader) ->
             return InputFormat::Warc;
         }
     }
-    match reader.fill_buf() {
-        Ok(head) if head.starts_with(b"WARC/") => InputFormat::Warc,
-        _ => InputFormat::Doc,
+    if opened.head().starts_with(b"WARC/") {
+        InputFormat::Warc
+    } else {
+        InputFormat::Doc
     }
 }
 
@@ -286,16 +335,6 @@ pub fn decode_text(bytes: &[u8]) -> String {
             encoding.decode_with_bom_removal(bytes).0.into_owned()
         }
     }
-}
-
-/// Reads at most `limit + 1` bytes, so an oversized document is refused without being
-/// loaded whole.
-pub fn read_limited(reader: &mut Reader, limit: usize) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    reader
-        .take(limit.saturating_add(1) as u64)
-        .read_to_end(&mut buf)?;
-    Ok(buf)
 }
 
 #[cfg(test)]

@@ -39,9 +39,11 @@ impl Meta {
 #[derive(Debug)]
 pub enum Payload {
     /// A whole file: HTML or text is decided by `--mode`, the name, then sniffing.
+    /// `gz`: still gzip-compressed (decompressed by the worker).
     Doc {
         bytes: Vec<u8>,
         name: Option<String>,
+        gz: bool,
     },
     /// HTML bytes with the HTTP `Content-Type` (charset hint), e.g. from WARC.
     HtmlBytes {
@@ -83,12 +85,32 @@ pub struct Done {
     pub result: Result<Article, String>,
     /// The output bytes for stdout, filled by the worker (empty when nothing goes to stdout).
     pub rendered: Vec<u8>,
+    /// Size of the document handed to the cleaner (decompressed), for throughput figures.
+    pub bytes: u64,
 }
 
 /// Cleans one job.
 pub fn process(job: Job, cleaner: &Cleaner, mode: Mode) -> Done {
+    let mut size = job.payload.len();
     let result = match job.payload {
-        Payload::Doc { bytes, name } => {
+        Payload::Doc { bytes, name, gz } => {
+            let bytes = if gz {
+                match input::gunzip(&bytes, cleaner.options().limits.max_input_bytes) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        return Done {
+                            seq: job.seq,
+                            meta: job.meta,
+                            result: Err(format!("cannot read: corrupt gzip: {e}")),
+                            rendered: Vec::new(),
+                            bytes: 0,
+                        }
+                    }
+                }
+            } else {
+                bytes
+            };
+            size = bytes.len();
             if input::is_html(mode, name.as_deref(), &bytes) {
                 cleaner.clean_html_bytes(&bytes, None)
             } else {
@@ -107,6 +129,7 @@ pub fn process(job: Job, cleaner: &Cleaner, mode: Mode) -> Done {
                 meta: job.meta,
                 result: Err(message),
                 rendered: Vec::new(),
+                bytes: 0,
             }
         }
     };
@@ -115,5 +138,6 @@ pub fn process(job: Job, cleaner: &Cleaner, mode: Mode) -> Done {
         meta: job.meta,
         result: result.map_err(|e| e.to_string()),
         rendered: Vec::new(),
+        bytes: size as u64,
     }
 }

@@ -238,6 +238,9 @@ impl Writer {
     /// Writes one record and counts it. An `Err` is a stdout failure (a closed pipe ends the run).
     pub fn write(&mut self, done: &Done, stats: &Stats, progress: &Progress) -> io::Result<()> {
         let label = done.meta.id_text();
+        stats
+            .bytes_in
+            .fetch_add(done.bytes, std::sync::atomic::Ordering::Relaxed);
         let Renderer {
             format,
             multi,

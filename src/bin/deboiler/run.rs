@@ -37,9 +37,6 @@ impl Emitter {
             return false;
         }
         bump(&self.stats.records_in);
-        self.stats
-            .bytes_in
-            .fetch_add(payload.len() as u64, std::sync::atomic::Ordering::Relaxed);
         let job = Job {
             seq: self.next_seq,
             meta,
@@ -74,7 +71,7 @@ pub struct ReadOptions {
     pub max_input_bytes: usize,
     pub fields: jsonl::Fields,
     /// Stdin, already opened to sniff its framing before the output format was chosen.
-    pub stdin: Option<(input::Reader, InputFormat)>,
+    pub stdin: Option<(input::Opened, InputFormat)>,
 }
 
 /// Reads every source in order and emits its records.
@@ -101,27 +98,35 @@ fn read_source(source: &Source, opts: &mut ReadOptions, em: &mut Emitter) -> boo
         Source::Stdin => opts.stdin.take(),
         _ => None,
     };
-    let (mut reader, framing) = match pre_opened {
+    let (opened, framing) = match pre_opened {
         Some(opened) => opened,
         None => match input::open(source, &em.stats.raw_bytes) {
-            Ok(mut r) => {
-                let framing = input::framing(opts.input_format, source.name(), &mut r);
-                (r, framing)
+            Ok(mut o) => {
+                let framing = input::framing(opts.input_format, source.name(), &mut o);
+                (o, framing)
             }
             Err(e) => return failed(em, format!("cannot read: {e}")),
         },
     };
     match framing {
-        InputFormat::Jsonl => {
-            jsonl::read(&mut reader, source, &opts.fields, opts.max_input_bytes, em)
+        InputFormat::Jsonl => jsonl::read(
+            &mut opened.into_reader(),
+            source,
+            &opts.fields,
+            opts.max_input_bytes,
+            em,
+        ),
+        InputFormat::Warc => {
+            warc::read(&mut opened.into_reader(), source, opts.max_input_bytes, em)
         }
-        InputFormat::Warc => warc::read(&mut reader, source, opts.max_input_bytes, em),
         InputFormat::Doc | InputFormat::Auto => {
             let out_path = em.plan.doc_path(source);
             if em.skip_existing(&out_path) {
                 return true;
             }
-            let bytes = match input::read_limited(&mut reader, opts.max_input_bytes) {
+            let gz = opened.gz;
+            // Compressed documents are read as they are and decompressed by a worker.
+            let bytes = match opened.read_raw(opts.max_input_bytes) {
                 Ok(b) => b,
                 Err(e) => return failed(em, format!("cannot read: {e}")),
             };
@@ -132,7 +137,7 @@ fn read_source(source: &Source, opts: &mut ReadOptions, em: &mut Emitter) -> boo
                 ..Meta::default()
             };
             let name = source.name().map(|p| p.to_string_lossy().into_owned());
-            em.emit(meta, Payload::Doc { bytes, name })
+            em.emit(meta, Payload::Doc { bytes, name, gz })
         }
     }
 }
