@@ -392,3 +392,22 @@ fn over_long_jsonl_line_is_skipped_as_an_error_and_the_next_is_read() {
     assert_eq!(recs[1]["id"], "next");
     assert_eq!(recs[1]["text"], "fine");
 }
+
+#[cfg(unix)]
+#[test]
+fn closed_pipe_shared_by_stdout_and_stderr_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    fs::write(&path, "{bad\n".repeat(20_000)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("deboiler");
+    // Every line is an error reported on stderr, which is the closed pipe too.
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("set -o pipefail; \"$0\" \"$1\" 2>&1 | head -n 2 >/dev/null; echo \"status=$?\"")
+        .arg(bin)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("status=0"), "{stdout}");
+}

@@ -26,11 +26,11 @@ fn main() -> ExitCode {
         // A closed stdout (`deboiler ... | head`) is a normal way to stop.
         Ok(run::Outcome::BrokenPipe) => ExitCode::SUCCESS,
         Ok(run::Outcome::WriteError(e)) => {
-            eprintln!("deboiler: cannot write output: {e}");
+            progress::note(&format!("deboiler: cannot write output: {e}"));
             ExitCode::from(1)
         }
         Err(message) => {
-            eprintln!("deboiler: {message}");
+            progress::note(&format!("deboiler: {message}"));
             ExitCode::from(2)
         }
     }

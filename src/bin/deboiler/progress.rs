@@ -146,9 +146,16 @@ impl Progress {
     /// Prints a line above the bar without garbling it.
     pub fn println(&self, line: &str) {
         if self.bar.is_hidden() {
-            eprintln!("{line}");
+            note(line);
         } else {
-            self.bar.suspend(|| eprintln!("{line}"));
+            self.bar.suspend(|| note(line));
         }
     }
+}
+
+/// Prints a line on stderr, ignoring failures: a closed stderr (`2>&1 | head`) must not
+/// abort the run the way `eprintln!` would.
+pub fn note(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

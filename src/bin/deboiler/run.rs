@@ -262,7 +262,23 @@ pub fn run(args: Args) -> Result<Outcome, String> {
                 Err(_) => return,
             };
             let Ok(job) = next else { return };
-            let mut done = job::process(job, &cleaner, mode);
+            // A panic in the cleaner would lose the record and stall the ordered writer:
+            // turn it into an error record instead (the lead gets the panic message on stderr).
+            let (seq, id, source) = (job.seq, job.meta.id.clone(), job.meta.source.clone());
+            let mut done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                job::process(job, &cleaner, mode)
+            }))
+            .unwrap_or_else(|_| Done {
+                seq,
+                meta: Meta {
+                    id,
+                    source,
+                    ..Meta::default()
+                },
+                result: Err("internal error: the cleaner panicked on this input".to_string()),
+                rendered: Vec::new(),
+                bytes: 0,
+            });
             renderer.render(&mut done);
             if done_tx.send(done).is_err() {
                 return;
@@ -301,7 +317,7 @@ pub fn run(args: Args) -> Result<Outcome, String> {
 
     let summary = Summary::new(&stats, progress.elapsed());
     if !args.quiet && (multi || args.out.is_some()) {
-        eprintln!("{}", summary.line());
+        crate::progress::note(&summary.line());
     }
     if let Some(path) = &args.stats {
         let json = serde_json::to_string_pretty(&summary).unwrap_or_default();
