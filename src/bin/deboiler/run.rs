@@ -168,6 +168,11 @@ pub fn run(args: Args) -> Result<Outcome, String> {
     // Stdin alone is opened now, so a WARC stream on stdin gets the batch defaults too.
     let mut stdin = None;
     if let [Source::Stdin] = sources.as_slice() {
+        if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            crate::progress::note(
+                "deboiler: reading standard input (end with Ctrl-D; --help for usage)",
+            );
+        }
         if let Ok(mut r) = input::open(&Source::Stdin, &stats.raw_bytes) {
             let framing = input::framing(args.input_format, None, &mut r);
             stdin = Some((r, framing));
