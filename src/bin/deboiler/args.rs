@@ -36,7 +36,8 @@ pub struct Args {
     #[arg(short = 'f', long, value_enum)]
     pub format: Option<Format>,
 
-    /// Treat each document as HTML or text instead of detecting it.
+    /// Treat each whole-file document as HTML or text instead of detecting it (in JSON Lines
+    /// the field decides; WARC records are HTML).
     #[arg(long, value_enum, default_value_t = Mode::Auto)]
     pub mode: Mode,
 
