@@ -220,3 +220,39 @@ fn help_has_examples() {
         predicate::str::contains("Examples:").and(predicate::str::contains("--input-format jsonl")),
     );
 }
+
+#[test]
+fn explain_in_text_format_lists_the_json_removed_blocks_on_stderr() {
+    // Vacuous while the classifier removes nothing; binding once it does.
+    let page = "Published: Updated:\n\n5 mins read\n\n\
+                The council approved the new budget on Monday after a long debate.\n\nRead more:\n";
+    let json_out = deboiler()
+        .args(["--explain", "-f", "json"])
+        .write_stdin(page)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let record = json_of(&json_out);
+    let text_run = deboiler()
+        .arg("--explain")
+        .write_stdin(page)
+        .assert()
+        .success();
+    let output = text_run.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stdout.trim_end(), record["text"].as_str().unwrap());
+    let removed = record["removed"].as_array().unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), removed.len(), "{stderr}");
+    for (line, r) in lines.iter().zip(removed) {
+        let expected = format!(
+            "[{}] {}",
+            r["rule"].as_str().unwrap(),
+            r["text"].as_str().unwrap()
+        );
+        assert_eq!(*line, expected);
+    }
+}
