@@ -1,0 +1,1 @@
+//! Page metadata from the HTML head, JSON-LD and microdata.
