@@ -58,27 +58,45 @@ pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
         .find(|body| !body.is_empty())
 }
 
-/// og:title, JSON-LD headline, twitter:title, then `<title>` without its site name (or the
-/// first h1 when the `<title>` contains it: a bare h1 is often the site logo), then the h1.
+/// The first h1 when another title source confirms it (contains it, give or take a site
+/// name: a lone h1 is often the site's logo); else og:title, JSON-LD headline,
+/// twitter:title and `<title>`, each without a site prefix or suffix; else the h1.
 fn title(
     doc: &Html,
     metas: &MetaTags,
     json_ld: &JsonLd,
     site_name: Option<&str>,
 ) -> Option<String> {
-    let og_title = metas.first(&["og:title"]);
     let h1 = first_text(doc, &H1).filter(|text| text.chars().count() <= MAX_TITLE_CHARS);
-    og_title
-        .as_deref()
-        .map(|title| strip_site_name(title, site_name))
-        .or_else(|| json_ld.article_string("headline"))
-        .or_else(|| metas.first(&["twitter:title"]))
-        .or_else(|| {
-            let title = first_text(doc, &TITLE)?;
-            Some(clean_document_title(&title, h1.as_deref(), site_name))
-        })
-        .or(h1)
-        .filter(|title| !title.is_empty())
+    let sources = [
+        metas.first(&["og:title"]),
+        json_ld.article_string("headline"),
+        metas.first(&["twitter:title"]),
+        first_text(doc, &TITLE),
+    ];
+    if let Some(h1) = &h1 {
+        if sources
+            .iter()
+            .flatten()
+            .any(|source| confirms(source, h1, site_name))
+        {
+            return Some(h1.clone());
+        }
+    }
+    sources
+        .into_iter()
+        .flatten()
+        .map(|source| clean_document_title(&source, site_name))
+        .chain(h1)
+        .find(|title| !title.is_empty())
+}
+
+/// `title` contains `heading`, and the heading is a substantial part of it and not the site name.
+fn confirms(title: &str, heading: &str, site_name: Option<&str>) -> bool {
+    let (heading, title) = (normalize(heading), normalize(title));
+    let is_site = site_name.is_some_and(|site| normalize(site) == heading);
+    let substantial = heading.chars().count() * 5 >= title.chars().count() * 2;
+    !heading.is_empty() && !is_site && substantial && title.contains(&heading)
 }
 
 /// Removes " | Site" (or "Site | ") when it names the site.
@@ -101,19 +119,9 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     title.to_string()
 }
 
-/// A `<title>` without its site prefix or suffix: the heading when the title contains it,
-/// else the title without the site name, else the title minus its shorter end ("Headline |
-/// Site" loses "Site").
-fn clean_document_title(title: &str, heading: Option<&str>, site_name: Option<&str>) -> String {
-    if let Some(heading) = heading {
-        let (normal_heading, normal_title) = (normalize(heading), normalize(title));
-        let is_site = site_name.is_some_and(|site| normalize(site) == normal_heading);
-        // A heading much shorter than the title is more likely the site's logo than the headline.
-        let substantial = normal_heading.chars().count() * 5 >= normal_title.chars().count() * 2;
-        if !is_site && substantial && normal_title.contains(&normal_heading) {
-            return heading.to_string();
-        }
-    }
+/// A title without its site prefix or suffix: without the site name when it is known, else
+/// without its shorter end ("Headline | Site" loses "Site").
+fn clean_document_title(title: &str, site_name: Option<&str>) -> String {
     let stripped = strip_site_name(title, site_name);
     if stripped != title {
         return stripped;
@@ -699,58 +707,34 @@ mod tests {
     #[test]
     fn title_cleaning() {
         let cases = [
-            (
-                "Headline of the day | Site",
-                None,
-                None,
-                "Headline of the day",
-            ),
-            (
-                "Site :: Headline of the day",
-                None,
-                None,
-                "Headline of the day",
-            ),
-            (
-                "Headline of the day – Site",
-                None,
-                None,
-                "Headline of the day",
-            ),
+            ("Headline of the day | Site", None, "Headline of the day"),
+            ("Site :: Headline of the day", None, "Headline of the day"),
+            ("Headline of the day – Site", None, "Headline of the day"),
             (
                 "Headline - with dash | Example News",
-                None,
                 Some("Example News"),
                 "Headline - with dash",
             ),
-            (
-                "Example News | Headline",
-                None,
-                Some("example news"),
-                "Headline",
-            ),
-            (
-                "Section - Headline here | Site",
-                Some("Headline here"),
-                None,
-                "Headline here",
-            ),
+            ("Example News | Headline", Some("example news"), "Headline"),
             (
                 "Headline of the day | Site",
                 Some("Site"),
-                Some("Site"),
                 "Headline of the day",
             ),
-            ("Just a title", None, None, "Just a title"),
-            ("A | B", None, None, "A | B"),
+            ("Just a title", None, "Just a title"),
+            ("A | B", None, "A | B"),
         ];
-        for (title, heading, site, expected) in cases {
-            assert_eq!(
-                clean_document_title(title, heading, site),
-                expected,
-                "{title}"
-            );
+        for (title, site, expected) in cases {
+            assert_eq!(clean_document_title(title, site), expected, "{title}");
         }
+        assert!(confirms(
+            "Section - Headline here | Site",
+            "Headline here",
+            None
+        ));
+        assert!(!confirms("Headline of the day | Site", "Site", None));
+        assert!(!confirms("Site | Headline", "Site", Some("site")));
+        assert!(!confirms("Headline", "Other heading", None));
         assert_eq!(strip_site_name("Headline | Site", Some("Site")), "Headline");
         assert_eq!(
             strip_site_name("Headline | Other", Some("Site")),
