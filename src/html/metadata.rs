@@ -17,6 +17,9 @@ use crate::segment::PageMeta;
 /// Longer "names" are sentences picked up by mistake, not author names.
 const MAX_AUTHOR_CHARS: usize = 100;
 
+/// An element classed "author-name" with more words holds more than a name.
+const MAX_CLASSED_AUTHOR_WORDS: usize = 6;
+
 /// Longer headings are not titles.
 const MAX_TITLE_CHARS: usize = 300;
 
@@ -148,9 +151,11 @@ fn clean_document_title(title: &str, site_name: Option<&str>) -> String {
         .unwrap_or_else(|| title.to_string())
 }
 
+/// JSON-LD people, author `<meta>` tags, `rel=author` links, microdata, an element classed
+/// like "author-name", then JSON-LD organisations.
 fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
     json_ld
-        .author()
+        .author(true)
         .or_else(|| {
             metas
                 .all(&[
@@ -171,6 +176,24 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
             doc.select(&ITEMPROP_AUTHOR)
                 .find_map(|element| clean_author(&microdata_name(element)))
         })
+        .or_else(|| {
+            doc.select(&WITH_CLASS)
+                .filter(|element| element.attr("class").is_some_and(is_author_name_class))
+                .map(element_text)
+                .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
+                .find_map(|text| clean_author(&text))
+        })
+        .or_else(|| json_ld.author(false))
+}
+
+/// Class names like "author-name", "authorName", "byline__name".
+fn is_author_name_class(class: &str) -> bool {
+    let squeezed: String = class
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    squeezed.contains("authorname") || squeezed.contains("bylinename")
 }
 
 /// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
@@ -183,6 +206,9 @@ fn clean_author(raw: &str) -> Option<String> {
         words.next();
     }
     let name = words.collect::<Vec<_>>().join(" ");
+    let name = name
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '·' | '•'))
+        .to_string();
     let looks_like_url = name.starts_with("http://")
         || name.starts_with("https://")
         || name.starts_with("www.")
@@ -405,7 +431,8 @@ impl JsonLd {
     }
 
     /// Author names of the first object (articles first) that names any, joined with ", ".
-    fn author(&self) -> Option<String> {
+    /// With `people_only`, organisations (often the publisher repeated) are left out.
+    fn author(&self, people_only: bool) -> Option<String> {
         self.objects
             .iter()
             .filter_map(|object| object.get("author"))
@@ -416,6 +443,12 @@ impl JsonLd {
                     other => vec![other],
                 };
                 for item in items {
+                    if people_only && item.is_object() && !has_type(item, |t| t == "Person") {
+                        // Untyped objects are usually people too.
+                        if item.get("@type").is_some() {
+                            continue;
+                        }
+                    }
                     let raw = match item {
                         Value::String(name) => Some(name.clone()),
                         Value::Object(map) => map.get("name").and_then(name_string).or_else(|| {
@@ -575,6 +608,7 @@ static REL_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("a[rel~=author]"));
 static ITEMPROP_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("[itemprop~=author]"));
 static ITEMPROP_DATE_PUBLISHED: Lazy<Selector> =
     Lazy::new(|| selector("[itemprop~=datePublished]"));
+static WITH_CLASS: Lazy<Selector> = Lazy::new(|| selector("[class]"));
 static TIME_DATETIME: Lazy<Selector> = Lazy::new(|| selector("time[datetime]"));
 static JSON_LD: Lazy<Selector> = Lazy::new(|| selector(r#"script[type="application/ld+json" i]"#));
 
@@ -698,6 +732,24 @@ mod tests {
     }
 
     #[test]
+    fn people_beat_organisations_and_logo_h1_is_not_the_title() {
+        let doc = fixture!("org-author.html");
+        let meta = extract(&doc);
+        assert_eq!(meta.author.as_deref(), Some("Dr. Jane Roe, RN"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("10 heart-healthy habits you can start today")
+        );
+        let no_person = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Example Clinic"}}</script>"#,
+        );
+        assert_eq!(
+            extract(&no_person).author.as_deref(),
+            Some("Example Clinic")
+        );
+    }
+
+    #[test]
     fn empty_page_has_no_metadata() {
         let doc = fixture!("empty.html");
         assert_eq!(meta_of(&doc), [None, None, None, None, None, None]);
@@ -756,6 +808,10 @@ mod tests {
         assert_eq!(clean_author("https://example.com/jane"), None);
         assert_eq!(clean_author("By "), None);
         assert_eq!(clean_author("12345"), None);
+        assert_eq!(clean_author(", USA TODAY").as_deref(), Some("USA TODAY"));
+        assert!(is_author_name_class("meta author-name"));
+        assert!(is_author_name_class("authorDateBlock_authorName__N6j3Y"));
+        assert!(!is_author_name_class("author-bio"));
         assert_eq!(clean_author(&"word ".repeat(40)), None);
     }
 
