@@ -1,12 +1,15 @@
 //! HTML input: decoding bytes to text and walking the DOM into segments.
 
+mod decode;
+mod metadata;
+
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::segment::Document;
 
 /// Decodes page bytes to a string (see [`crate::Cleaner::clean_html_bytes`]).
-pub(crate) fn decode(bytes: &[u8], _content_type: Option<&str>) -> Result<String> {
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
+    decode::decode(bytes, content_type)
 }
 
 /// Walks the DOM into segments with features and marks the main content.
