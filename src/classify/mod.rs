@@ -105,14 +105,17 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     // A tail marker ends the body when little prose comes after it.
     let mut tail_rule = None;
     let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
-    for m in start + 1..=end {
-        if let Cue::Marker(rule) = cues[m] {
-            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) {
-                tail_rule = Some((m, rule));
-                end = m - 1;
-                break;
-            }
+    let tail = (start + 1..=end).find_map(|m| match cues[m] {
+        Cue::Marker(rule)
+            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) =>
+        {
+            Some((m, rule))
         }
+        _ => None,
+    });
+    if let Some((m, _)) = tail {
+        tail_rule = tail;
+        end = m - 1;
     }
     // A long run of non-prose lines (a menu, a story list) inside the span splits it: the
     // lighter side goes when it weighs less than the cut share of the other.
@@ -191,7 +194,7 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
                 first_run
             } else {
                 first_run = false;
-                short(j) && !(run_continues(j) && !short(j + 1))
+                short(j) && (!run_continues(j) || short(j + 1))
             };
             if !listed {
                 break;
@@ -417,7 +420,7 @@ fn metadata(
             first_date = Some(i);
         }
     }
-    out.meta.published = first_date.and_then(|i| crate::date::parse_date(&texts[i]));
+    out.meta.published = first_date.and_then(|i| crate::date::parse_date(texts[i]));
     for i in lo..=end.min(start + 3) {
         if cues[i] == Cue::Byline {
             out.verdicts[i] = Verdict::Drop(Rule::Byline);
