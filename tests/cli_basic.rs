@@ -1,25 +1,15 @@
 //! One-document use of the `deboiler` command: input kinds, formats, options, exit codes.
 
-use std::io::Write;
+mod common;
 
-use assert_cmd::Command;
-use flate2::write::GzEncoder;
+use common::{deboiler, gzip};
+
 use predicates::prelude::*;
 use serde_json::Value;
 
 const ARTICLE: &str = "Storm closes schools across the region\n\n\
     Schools across the region stayed closed on Tuesday as the storm brought heavy snow.\n\n\
     Officials said classes would resume once roads had been cleared and power restored.\n";
-
-fn deboiler() -> Command {
-    assert_cmd::cargo::cargo_bin_cmd!("deboiler")
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
-}
 
 fn json_of(stdout: &[u8]) -> Value {
     serde_json::from_slice(stdout).expect("stdout is one JSON document")

@@ -1,24 +1,16 @@
 //! Batch use of the `deboiler` command: folders, JSON Lines, `--out`, resume, order, pipes.
 
+mod common;
+
+use common::{deboiler, gzip};
+
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
-use flate2::write::GzEncoder;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn deboiler() -> Command {
-    assert_cmd::cargo::cargo_bin_cmd!("deboiler")
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
-}
 
 fn body(n: usize) -> String {
     format!("Report number {n}\n\nThe committee published its findings on day {n} after a long review of the evidence.\n")

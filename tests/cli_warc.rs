@@ -1,21 +1,12 @@
 //! WARC input: HTML responses cleaned with their URL and record id, the rest counted.
 
+mod common;
+
+use common::{deboiler, gzip};
+
 use std::fs;
-use std::io::Write;
 
-use assert_cmd::Command;
-use flate2::write::GzEncoder;
 use serde_json::Value;
-
-fn deboiler() -> Command {
-    assert_cmd::cargo::cargo_bin_cmd!("deboiler")
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
-}
 
 /// One WARC record; `declared` overrides Content-Length to build a truncated record.
 fn record(kind: &str, uri: &str, id: &str, block: &[u8], declared: Option<usize>) -> Vec<u8> {
