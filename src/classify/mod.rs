@@ -105,14 +105,19 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     // A tail marker ends the body when little prose comes after it.
     let mut tail_rule = None;
     let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
-    let tail = (start + 1..=end).find_map(|m| match cues[m] {
-        Cue::Marker(rule)
-            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) =>
-        {
-            Some((m, rule))
-        }
-        _ => None,
-    });
+    // (HTML: the DOM already bounded the content; a marker inside it is a box, not the end.)
+    let text_mode = doc.origin == Origin::Text;
+    let tail = (start + 1..=end)
+        .filter(|_| text_mode)
+        .find_map(|m| match cues[m] {
+            Cue::Marker(rule)
+                if candidate(m)
+                    && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) =>
+            {
+                Some((m, rule))
+            }
+            _ => None,
+        });
     if let Some((m, _)) = tail {
         tail_rule = tail;
         end = m - 1;
@@ -146,7 +151,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
 
     drop_menu_runs(segs, &stats, &introduced, start, end, &mut out.verdicts);
     metadata(segs, &stats, &cues, start, end, &mut out);
-    mark_subheads(segs, &stats, start, end, options, &mut out);
+    mark_subheads(segs, &stats, start, end, text_mode, options, &mut out);
     out
 }
 
@@ -439,6 +444,7 @@ fn mark_subheads(
     stats: &[Stats],
     start: usize,
     end: usize,
+    text_mode: bool,
     options: &Options,
     out: &mut Outcome,
 ) {
@@ -469,7 +475,8 @@ fn mark_subheads(
             Verdict::Keep
         } else if subhead {
             Verdict::Drop(Rule::HeadingOption)
-        } else if options.focus == Focus::Recall || i > head_end {
+        } else if options.focus == Focus::Recall || i > head_end || !text_mode {
+            // In HTML the element structure already vouched for the block.
             Verdict::Keep
         } else {
             Verdict::Drop(Rule::ShortFragment)
