@@ -41,6 +41,9 @@ pub(crate) struct Segment {
     pub bullet: bool,
     /// Number of input lines merged into this block (text mode), else 1.
     pub lines: u32,
+    /// Link share of the element around this block's element (HTML only; 0 in text mode):
+    /// high for a menu, low for a listing whose item titles are links.
+    pub context_link_density: f32,
 }
 
 impl Segment {
@@ -54,6 +57,7 @@ impl Segment {
             hint: None,
             bullet: false,
             lines: 1,
+            context_link_density: 0.0,
         }
     }
 

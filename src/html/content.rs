@@ -11,6 +11,33 @@ use crate::segment::{Segment, Zone};
 
 use super::walk::{Walk, NONE};
 
+fn tun(name: &str, default: f32) -> f32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+struct Params {
+    hint_pen: f32,
+    dense_pen: f32,
+    dense_item: f32,
+    link_pen: f32,
+    short_mult: f32,
+    tighten: f32,
+    ctx_dense: f32,
+}
+
+static P: once_cell::sync::Lazy<Params> = once_cell::sync::Lazy::new(|| Params {
+    hint_pen: tun("HINT_PEN", 0.5),
+    dense_pen: tun("DENSE_PEN", 1.0),
+    dense_item: tun("DENSE_ITEM", 0.3),
+    link_pen: tun("LINK_PEN", 1.0),
+    short_mult: tun("SHORT_MULT", 0.3),
+    tighten: tun("TIGHTEN", TIGHTEN_SHARE),
+    ctx_dense: tun("CTX_DENSE", LINK_DENSE),
+});
+
 /// Per-segment measures used by the scoring.
 struct Measure {
     chars: u32,
@@ -39,16 +66,20 @@ impl Measure {
 /// Net running-text weight of one segment: positive for text, negative for links and
 /// boilerplate.
 fn weight(segment: &Segment, m: &Measure) -> f32 {
+    let p = &*P;
     let chars = m.chars as f32;
     if segment.hint.is_some() {
-        return -0.5 * chars;
+        return -p.hint_pen * chars;
     }
     if m.link_density() > LINK_DENSE {
-        return -chars;
+        if segment.context_link_density > p.ctx_dense {
+            return -p.dense_pen * chars;
+        }
+        return p.dense_item * chars;
     }
-    let own = (m.chars - m.links) as f32 - m.links as f32;
+    let own = (m.chars - m.links) as f32 - p.link_pen * m.links as f32;
     if m.chars < PARAGRAPH_MIN_CHARS && !ends_sentence(&segment.text) {
-        own * 0.3
+        own * p.short_mult
     } else {
         own
     }
@@ -82,6 +113,26 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         }
     }
     let page = para[0].max(1) as f32;
+
+    // Text and link characters per element, bottom-up, for each block's context.
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for (m, &owner) in measures.iter().zip(&walk.owners) {
+        chars[owner as usize] += m.chars;
+        links[owner as usize] += m.links;
+    }
+    for i in (1..n).rev() {
+        let parent = walk.nodes[i].parent;
+        if parent != NONE {
+            chars[parent as usize] += chars[i];
+            links[parent as usize] += links[i];
+        }
+    }
+    for (segment, &owner) in walk.segments.iter_mut().zip(&walk.owners) {
+        let parent = walk.nodes[owner as usize].parent;
+        let context = if parent == NONE { owner } else { parent } as usize;
+        segment.context_link_density = links[context] as f32 / chars[context].max(1) as f32;
+    }
 
     // A boilerplate name on an element holding most of the page's text is a misfire.
     let mut effective: Vec<Option<Rule>> = vec![None; n];
@@ -138,7 +189,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
     // Tighten: a child that keeps nearly all of the net text is the better container.
     loop {
         let child = best_child[best];
-        if child == NONE || score[child as usize] < TIGHTEN_SHARE * score[best] {
+        if child == NONE || score[child as usize] < P.tighten * score[best] {
             break;
         }
         best = child as usize;

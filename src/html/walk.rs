@@ -87,7 +87,11 @@ struct Walker<'o> {
     pre_depth: u32,
     article_depth: u32,
     flat_depth: usize,
+    in_noscript: bool,
 }
+
+/// Smallest `<noscript>` content read as markup (bytes).
+const NOSCRIPT_MIN_BYTES: usize = 2000;
 
 /// Walks the document under `root` into segments and block nodes.
 pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
@@ -104,6 +108,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         pre_depth: 0,
         article_depth: 0,
         flat_depth: 0,
+        in_noscript: false,
     };
     // A synthetic root node owns text outside any block element.
     w.out.nodes.push(BlockNode {
@@ -120,36 +125,59 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         owner: 0,
         ctx: Ctx::Plain,
     });
-    let root_id = root.id();
-    let Some(mut cur) = root.first_child() else {
-        return w.finish();
-    };
-    'outer: loop {
-        if w.open(cur) {
-            if let Some(child) = cur.first_child() {
-                cur = child;
-                continue;
-            }
-            w.close(cur);
-        }
-        loop {
-            if let Some(next) = cur.next_sibling() {
-                cur = next;
-                continue 'outer;
-            }
-            match cur.parent() {
-                Some(parent) if parent.id() != root_id => {
-                    cur = parent;
-                    w.close(cur);
-                }
-                _ => break 'outer,
-            }
-        }
-    }
+    w.walk_tree(root);
     w.finish()
 }
 
 impl Walker<'_> {
+    /// Visits every node under `root` in document order with an explicit cursor.
+    fn walk_tree(&mut self, root: NodeRef<'_, Node>) {
+        let root_id = root.id();
+        let Some(mut cur) = root.first_child() else {
+            return;
+        };
+        'outer: loop {
+            if self.open(cur) {
+                if let Some(child) = cur.first_child() {
+                    cur = child;
+                    continue;
+                }
+                self.close(cur);
+            }
+            loop {
+                if let Some(next) = cur.next_sibling() {
+                    cur = next;
+                    continue 'outer;
+                }
+                match cur.parent() {
+                    Some(parent) if parent.id() != root_id => {
+                        cur = parent;
+                        self.close(cur);
+                    }
+                    _ => break 'outer,
+                }
+            }
+        }
+    }
+
+    /// A `<noscript>` holding a page's worth of markup (a crawler view) is read as part
+    /// of the page; small ones (tracking pixels, "enable JavaScript") are not.
+    fn noscript(&mut self, el: NodeRef<'_, Node>) {
+        if self.in_noscript {
+            return;
+        }
+        let Some(Node::Text(text)) = el.first_child().map(|c| c.value()) else {
+            return;
+        };
+        if text.len() < NOSCRIPT_MIN_BYTES {
+            return;
+        }
+        let fragment = scraper::Html::parse_fragment(text);
+        self.in_noscript = true;
+        self.walk_tree(fragment.tree.root());
+        self.in_noscript = false;
+    }
+
     fn finish(mut self) -> Walk {
         self.flush();
         let end = self.out.segments.len() as u32;
@@ -174,7 +202,13 @@ impl Walker<'_> {
                 self.text(&text[..]);
                 false
             }
-            Node::Element(el) => self.open_element(&el),
+            Node::Element(el) => {
+                if el.name() == "noscript" {
+                    self.noscript(node);
+                    return false;
+                }
+                self.open_element(el)
+            }
             _ => false,
         }
     }

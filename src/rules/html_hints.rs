@@ -52,7 +52,6 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("outbrain", Rule::RelatedZone, false),
     w("taboola", Rule::RelatedZone, false),
     w("sidebar", Rule::BoilerplateContainer, false),
-    w("widget", Rule::BoilerplateContainer, false),
     w("share", Rule::Promo, false),
     w("sharing", Rule::Promo, false),
     w("social", Rule::Promo, false),
