@@ -4,7 +4,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 
-use crate::rules::html_hints::{BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES};
+use crate::rules::html_hints::{
+    BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES, POSITIVE_WORDS,
+};
 use crate::rules::Rule;
 
 static BOILERPLATE: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
@@ -23,6 +25,13 @@ static CONTENT: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
         .ok()
 });
 
+static POSITIVE: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(POSITIVE_WORDS)
+        .ok()
+});
+
 /// What an element's `class` and `id` say about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ClassVerdict {
@@ -30,6 +39,9 @@ pub(crate) struct ClassVerdict {
     pub boilerplate: Option<Rule>,
     /// A content word matched (`entry-content`, `article-body`...).
     pub content: bool,
+    /// A word that usually names content (`article`, `body`, `post`...): a boilerplate
+    /// word next to it (`article modal-enabled`) is not trusted.
+    pub positive: bool,
 }
 
 /// Reads one `class` or `id` value (several class names separated by whitespace).
@@ -39,6 +51,11 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
             name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
         }) {
             continue;
+        }
+        if let Some(ac) = POSITIVE.as_ref() {
+            if ac.is_match(name) {
+                verdict.positive = true;
+            }
         }
         if let Some(ac) = CONTENT.as_ref() {
             if ac.is_match(name) {

@@ -113,6 +113,14 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         }
     }
     let page = para[0].max(1) as f32;
+    let mut holds_body = vec![false; n];
+    for i in (0..n).rev() {
+        holds_body[i] |= walk.nodes[i].body_signal;
+        let parent = walk.nodes[i].parent;
+        if parent != NONE && holds_body[i] {
+            holds_body[parent as usize] = true;
+        }
+    }
 
     // Text and link characters per element, bottom-up, for each block's context.
     let mut chars = vec![0u32; n];
@@ -146,7 +154,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
             } else {
                 HINT_MAX_SHARE_OF_PAGE
             };
-            if para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit {
+            if holds_body[i] || (para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit) {
                 hint = None;
             }
         }
@@ -202,6 +210,18 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         if score[s] >= STRONG_SIGNAL_MIN_SHARE * score[best] && !is_ancestor(walk, s, best) {
             best = s;
         }
+    }
+    if std::env::var("DEBUG_MAIN").is_ok() {
+        let mut order: Vec<usize> = (0..n).filter(|&i| candidate(i)).collect();
+        order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+        for &i in order.iter().take(8) {
+            let nd = &walk.nodes[i];
+            eprintln!(
+                "cand {i} {:?} score {} segs {}..{} strong {} parent {}",
+                nd.tag, score[i], nd.seg_start, nd.seg_end, nd.strong, nd.parent
+            );
+        }
+        eprintln!("best {best} strong {strong:?}");
     }
     if score[best] <= 0.0 {
         for segment in &mut walk.segments {

@@ -36,6 +36,9 @@ pub(crate) struct BlockNode {
     /// A strong main-content signal: `<article>`, `<main>`, `role=main`,
     /// `itemprop=articleBody`, or a content class word.
     pub strong: bool,
+    /// A body signal: a strong signal other than the `<article>` tag, which also marks
+    /// teasers and comments.
+    pub body_signal: bool,
 }
 
 /// The walk's result: segments, the block element owning each, and the element table.
@@ -64,6 +67,9 @@ struct Frame {
     /// Block node owning text written in this frame.
     owner: u32,
     ctx: Ctx,
+    /// Links open around the innermost block: text of a link wrapping whole blocks (a
+    /// card) is the card's text, not link text.
+    link_base: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -119,11 +125,13 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         hint: None,
         hint_from_tag: false,
         strong: false,
+        body_signal: false,
     });
     w.frames.push(Frame {
         tag: Tag::Root,
         owner: 0,
         ctx: Ctx::Plain,
+        link_base: 0,
     });
     w.walk_tree(root);
     w.finish()
@@ -192,6 +200,7 @@ impl Walker<'_> {
             tag: Tag::Root,
             owner: 0,
             ctx: Ctx::Plain,
+            link_base: 0,
         })
     }
 
@@ -270,7 +279,17 @@ impl Walker<'_> {
                 _ => Ctx::Plain,
             },
         };
-        self.frames.push(Frame { tag, owner, ctx });
+        let link_base = if tag.is_block() {
+            self.link_depth
+        } else {
+            parent.link_base
+        };
+        self.frames.push(Frame {
+            tag,
+            owner,
+            ctx,
+            link_base,
+        });
         true
     }
 
@@ -344,7 +363,13 @@ impl Walker<'_> {
         if verdict.content {
             strong = true;
         }
-        if hint.is_none() && !strong && !matches!(tag, Tag::Root | Tag::Article | Tag::Main) {
+        let body_signal = strong && tag != Tag::Article;
+        let guarded = verdict.positive && verdict.boilerplate != Some(Rule::Comments);
+        if hint.is_none()
+            && !strong
+            && !guarded
+            && !matches!(tag, Tag::Root | Tag::Article | Tag::Main)
+        {
             hint = verdict.boilerplate;
         }
         let index = self.out.nodes.len() as u32;
@@ -357,6 +382,7 @@ impl Walker<'_> {
             hint,
             hint_from_tag,
             strong,
+            body_signal,
         });
         index
     }
@@ -406,7 +432,7 @@ impl Walker<'_> {
         }
         if self.pre_depth > 0 && self.flat_depth == 0 {
             self.buf.push_str(text);
-            if self.link_depth > 0 {
+            if self.link_depth > self.top().link_base {
                 self.buf_links += text.chars().count() as u32;
             }
             if !text.trim().is_empty() {
@@ -417,7 +443,7 @@ impl Walker<'_> {
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
-        let in_link = self.link_depth > 0 && self.flat_depth == 0;
+        let in_link = self.link_depth > self.top().link_base && self.flat_depth == 0;
         for word in text.split_whitespace() {
             if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with(' ') {
                 self.buf.push(' ');
@@ -495,7 +521,9 @@ fn is_hidden(el: &Element) -> bool {
                     .filter(|c| !c.is_whitespace())
                     .map(|c| c.to_ascii_lowercase())
                     .collect();
-                if compact.contains("display:none") || compact.contains("visibility:hidden") {
+                if std::env::var("NO_DISPLAY_NONE").is_err()
+                    && (compact.contains("display:none") || compact.contains("visibility:hidden"))
+                {
                     return true;
                 }
             }

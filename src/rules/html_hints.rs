@@ -117,6 +117,12 @@ pub(crate) const CONTENT_WORDS: &[&str] = &[
     "text-content",
 ];
 
+/// Class and id words that usually name content; a boilerplate word (other than a
+/// comments word) in the same `class` or `id` is then not trusted.
+pub(crate) const POSITIVE_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "column",
+];
+
 /// Class-name prefixes that describe the item rather than the element (WordPress adds
 /// `tag-social`, `category-sidebar`...), ignored when matching.
 pub(crate) const IGNORED_CLASS_PREFIXES: &[&str] = &[
@@ -139,7 +145,7 @@ pub(crate) const IGNORED_CLASS_PREFIXES: &[&str] = &[
 pub(crate) const HINT_MAX_SHARE_OF_PAGE: f32 = 0.6;
 
 /// Paragraph text needed before a hint-misfire check applies (characters).
-pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 1200;
+pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
 /// A segment at least this long (characters) with few links counts as running text.
 pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
