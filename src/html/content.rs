@@ -26,6 +26,9 @@ struct Params {
     short_mult: f32,
     tighten: f32,
     ctx_dense: f32,
+    card: f32,
+    strong_para: f32,
+    sibling: f32,
 }
 
 static P: once_cell::sync::Lazy<Params> = once_cell::sync::Lazy::new(|| Params {
@@ -36,6 +39,9 @@ static P: once_cell::sync::Lazy<Params> = once_cell::sync::Lazy::new(|| Params {
     short_mult: tun("SHORT_MULT", 0.3),
     tighten: tun("TIGHTEN", TIGHTEN_SHARE),
     ctx_dense: tun("CTX_DENSE", LINK_DENSE),
+    card: tun("CARD", 0.5),
+    strong_para: tun("STRONG_PARA", 0.4),
+    sibling: tun("SIBLING", 0.0),
 });
 
 /// Per-segment measures used by the scoring.
@@ -101,8 +107,8 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
 
     // Paragraph text per element, bottom-up (children come after parents).
     let mut para = vec![0u32; n];
-    for (m, &owner) in measures.iter().zip(&walk.owners) {
-        if m.is_paragraph() {
+    for ((m, &owner), &card) in measures.iter().zip(&walk.owners).zip(&walk.cards) {
+        if m.is_paragraph() && !card {
             para[owner as usize] += m.chars;
         }
     }
@@ -171,8 +177,15 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
 
     // Net text weight per element, bottom-up.
     let mut score = vec![0f32; n];
-    for ((segment, m), &owner) in walk.segments.iter().zip(&measures).zip(&walk.owners) {
-        score[owner as usize] += weight(segment, m);
+    for (((segment, m), &owner), &card) in walk
+        .segments
+        .iter()
+        .zip(&measures)
+        .zip(&walk.owners)
+        .zip(&walk.cards)
+    {
+        let w = weight(segment, m);
+        score[owner as usize] += if card && w > 0.0 { w * P.card } else { w };
     }
     let mut best_child = vec![NONE; n];
     for i in (1..n).rev() {
@@ -211,6 +224,16 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
             best = s;
         }
     }
+    if P.strong_para > 0.0 {
+        let by_para = (0..n)
+            .filter(|&i| candidate(i) && walk.nodes[i].strong)
+            .max_by(|&a, &b| para[a].cmp(&para[b]).then(b.cmp(&a)));
+        if let Some(s) = by_para {
+            if para[s] as f32 >= P.strong_para * para[best] as f32 && para[s] > 0 && !is_ancestor(walk, s, best) {
+                best = s;
+            }
+        }
+    }
     if std::env::var("DEBUG_MAIN").is_ok() {
         let mut order: Vec<usize> = (0..n).filter(|&i| candidate(i)).collect();
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
@@ -229,10 +252,24 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         }
         return None;
     }
-    let node = &walk.nodes[best];
-    let (start, end) = (node.seg_start as usize, node.seg_end as usize);
+    // Siblings of the winner that also carry running text (a page split into sections).
+    let mut ranges = vec![(walk.nodes[best].seg_start, walk.nodes[best].seg_end)];
+    let parent = walk.nodes[best].parent;
+    if parent != NONE && P.sibling > 0.0 {
+        for i in parent as usize + 1..n {
+            if walk.nodes[i].parent == parent
+                && i != best
+                && candidate(i)
+                && para[i] > 0
+                && score[i] >= P.sibling * score[best]
+            {
+                ranges.push((walk.nodes[i].seg_start, walk.nodes[i].seg_end));
+            }
+        }
+    }
     for (k, segment) in walk.segments.iter_mut().enumerate() {
-        segment.zone = if (start..end).contains(&k) {
+        let k = k as u32;
+        segment.zone = if ranges.iter().any(|&(s, e)| s <= k && k < e) {
             Zone::Main
         } else {
             Zone::Outside

@@ -47,6 +47,8 @@ pub(crate) struct Walk {
     pub segments: Vec<Segment>,
     /// For each segment, the index in `nodes` of the innermost block element holding it.
     pub owners: Vec<u32>,
+    /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
+    pub cards: Vec<bool>,
     pub nodes: Vec<BlockNode>,
 }
 
@@ -505,6 +507,7 @@ impl Walker<'_> {
         segment.bullet = kind == BlockKind::ListItem;
         self.out.segments.push(segment);
         self.out.owners.push(top.owner);
+        self.out.cards.push(top.link_base > 0);
     }
 }
 
