@@ -3,46 +3,15 @@
 //! segments inside the winner as [`Zone::Main`].
 
 use crate::rules::html_hints::{
-    HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS, LINK_DENSE, PARAGRAPH_MIN_CHARS,
-    STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+    CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS,
+    HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT,
+    PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE,
+    TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{Segment, Zone};
 
 use super::walk::{Walk, NONE};
-
-fn tun(name: &str, default: f32) -> f32 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-struct Params {
-    hint_pen: f32,
-    dense_pen: f32,
-    dense_item: f32,
-    link_pen: f32,
-    short_mult: f32,
-    tighten: f32,
-    ctx_dense: f32,
-    card: f32,
-    strong_para: f32,
-    sibling: f32,
-}
-
-static P: once_cell::sync::Lazy<Params> = once_cell::sync::Lazy::new(|| Params {
-    hint_pen: tun("HINT_PEN", 0.5),
-    dense_pen: tun("DENSE_PEN", 1.0),
-    dense_item: tun("DENSE_ITEM", 0.3),
-    link_pen: tun("LINK_PEN", 1.0),
-    short_mult: tun("SHORT_MULT", 0.3),
-    tighten: tun("TIGHTEN", TIGHTEN_SHARE),
-    ctx_dense: tun("CTX_DENSE", LINK_DENSE),
-    card: tun("CARD", 0.5),
-    strong_para: tun("STRONG_PARA", 0.4),
-    sibling: tun("SIBLING", 0.0),
-});
 
 /// Per-segment measures used by the scoring.
 struct Measure {
@@ -72,20 +41,19 @@ impl Measure {
 /// Net running-text weight of one segment: positive for text, negative for links and
 /// boilerplate.
 fn weight(segment: &Segment, m: &Measure) -> f32 {
-    let p = &*P;
     let chars = m.chars as f32;
     if segment.hint.is_some() {
-        return -p.hint_pen * chars;
+        return -HINT_WEIGHT * chars;
     }
     if m.link_density() > LINK_DENSE {
-        if segment.context_link_density > p.ctx_dense {
-            return -p.dense_pen * chars;
+        if segment.context_link_density > LINK_DENSE {
+            return -LINK_DENSE_WEIGHT * chars;
         }
-        return p.dense_item * chars;
+        return LINK_ITEM_WEIGHT * chars;
     }
-    let own = (m.chars - m.links) as f32 - p.link_pen * m.links as f32;
+    let own = (m.chars - m.links) as f32 - LINK_CHAR_WEIGHT * m.links as f32;
     if m.chars < PARAGRAPH_MIN_CHARS && !ends_sentence(&segment.text) {
-        own * p.short_mult
+        own * SHORT_WEIGHT
     } else {
         own
     }
@@ -156,7 +124,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         if let Some(rule) = hint {
             let share = para[i] as f32 / page;
             let limit = if rule == Rule::Comments {
-                0.9
+                COMMENTS_MIN_SHARE_OF_PAGE
             } else {
                 HINT_MAX_SHARE_OF_PAGE
             };
@@ -185,7 +153,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         .zip(&walk.cards)
     {
         let w = weight(segment, m);
-        score[owner as usize] += if card && w > 0.0 { w * P.card } else { w };
+        score[owner as usize] += if card && w > 0.0 { w * CARD_WEIGHT } else { w };
     }
     let mut best_child = vec![NONE; n];
     for i in (1..n).rev() {
@@ -210,7 +178,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
     // Tighten: a child that keeps nearly all of the net text is the better container.
     loop {
         let child = best_child[best];
-        if child == NONE || score[child as usize] < P.tighten * score[best] {
+        if child == NONE || score[child as usize] < TIGHTEN_SHARE * score[best] {
             break;
         }
         best = child as usize;
@@ -224,27 +192,18 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
             best = s;
         }
     }
-    if P.strong_para > 0.0 {
+    {
         let by_para = (0..n)
             .filter(|&i| candidate(i) && walk.nodes[i].strong)
             .max_by(|&a, &b| para[a].cmp(&para[b]).then(b.cmp(&a)));
         if let Some(s) = by_para {
-            if para[s] as f32 >= P.strong_para * para[best] as f32 && para[s] > 0 && !is_ancestor(walk, s, best) {
+            if para[s] as f32 >= STRONG_SIGNAL_MIN_PARAGRAPHS * para[best] as f32
+                && para[s] > 0
+                && !is_ancestor(walk, s, best)
+            {
                 best = s;
             }
         }
-    }
-    if std::env::var("DEBUG_MAIN").is_ok() {
-        let mut order: Vec<usize> = (0..n).filter(|&i| candidate(i)).collect();
-        order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
-        for &i in order.iter().take(8) {
-            let nd = &walk.nodes[i];
-            eprintln!(
-                "cand {i} {:?} score {} segs {}..{} strong {} parent {}",
-                nd.tag, score[i], nd.seg_start, nd.seg_end, nd.strong, nd.parent
-            );
-        }
-        eprintln!("best {best} strong {strong:?}");
     }
     if score[best] <= 0.0 {
         for segment in &mut walk.segments {
@@ -252,24 +211,10 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         }
         return None;
     }
-    // Siblings of the winner that also carry running text (a page split into sections).
-    let mut ranges = vec![(walk.nodes[best].seg_start, walk.nodes[best].seg_end)];
-    let parent = walk.nodes[best].parent;
-    if parent != NONE && P.sibling > 0.0 {
-        for i in parent as usize + 1..n {
-            if walk.nodes[i].parent == parent
-                && i != best
-                && candidate(i)
-                && para[i] > 0
-                && score[i] >= P.sibling * score[best]
-            {
-                ranges.push((walk.nodes[i].seg_start, walk.nodes[i].seg_end));
-            }
-        }
-    }
+    let (start, end) = (walk.nodes[best].seg_start, walk.nodes[best].seg_end);
     for (k, segment) in walk.segments.iter_mut().enumerate() {
         let k = k as u32;
-        segment.zone = if ranges.iter().any(|&(s, e)| s <= k && k < e) {
+        segment.zone = if start <= k && k < end {
             Zone::Main
         } else {
             Zone::Outside

@@ -24,15 +24,11 @@ pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) struct BlockNode {
     /// Index of the enclosing block element, or [`NONE`].
     pub parent: u32,
-    /// What the tag is.
-    pub tag: Tag,
     /// Segments emitted inside this element: `seg_start..seg_end`.
     pub seg_start: u32,
     pub seg_end: u32,
     /// The boilerplate rule its tag, role, class or id points at.
     pub hint: Option<Rule>,
-    /// The hint came from the tag or role, not from a class or id word.
-    pub hint_from_tag: bool,
     /// A strong main-content signal: `<article>`, `<main>`, `role=main`,
     /// `itemprop=articleBody`, or a content class word.
     pub strong: bool,
@@ -121,11 +117,9 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
     // A synthetic root node owns text outside any block element.
     w.out.nodes.push(BlockNode {
         parent: NONE,
-        tag: Tag::Root,
         seg_start: 0,
         seg_end: 0,
         hint: None,
-        hint_from_tag: false,
         strong: false,
         body_signal: false,
     });
@@ -340,7 +334,6 @@ impl Walker<'_> {
 
     fn push_node(&mut self, el: &Element, name: &str, tag: Tag, parent: u32) -> u32 {
         let mut hint = Tag::hint(name, self.article_depth > 0);
-        let mut hint_from_tag = hint.is_some();
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
         for (attr, value) in el.attrs() {
@@ -351,14 +344,9 @@ impl Walker<'_> {
                         strong = true;
                     } else if hint.is_none() {
                         hint = tags::role_hint(value);
-                        hint_from_tag = hint.is_some();
                     }
                 }
-                "itemprop" => {
-                    if value.trim().eq_ignore_ascii_case("articleBody") {
-                        strong = true;
-                    }
-                }
+                "itemprop" if value.trim().eq_ignore_ascii_case("articleBody") => strong = true,
                 _ => {}
             }
         }
@@ -378,11 +366,9 @@ impl Walker<'_> {
         let start = self.out.segments.len() as u32;
         self.out.nodes.push(BlockNode {
             parent,
-            tag,
             seg_start: start,
             seg_end: start,
             hint,
-            hint_from_tag,
             strong,
             body_signal,
         });
@@ -524,9 +510,7 @@ fn is_hidden(el: &Element) -> bool {
                     .filter(|c| !c.is_whitespace())
                     .map(|c| c.to_ascii_lowercase())
                     .collect();
-                if std::env::var("NO_DISPLAY_NONE").is_err()
-                    && (compact.contains("display:none") || compact.contains("visibility:hidden"))
-                {
+                if compact.contains("display:none") || compact.contains("visibility:hidden") {
                     return true;
                 }
             }

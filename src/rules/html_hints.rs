@@ -144,6 +144,10 @@ pub(crate) const IGNORED_CLASS_PREFIXES: &[&str] = &[
 /// page's paragraph text: a misnamed wrapper, not a sidebar.
 pub(crate) const HINT_MAX_SHARE_OF_PAGE: f32 = 0.6;
 
+/// Comments holding at least this share of the page's paragraph text are the page's
+/// content (a discussion thread), not an appendix to it.
+pub(crate) const COMMENTS_MIN_SHARE_OF_PAGE: f32 = 0.6;
+
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
@@ -154,9 +158,26 @@ pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
 pub(crate) const LINK_DENSE: f32 = 0.5;
 
 /// A strong content signal (`<article>`, `itemprop=articleBody`, a content class) is
-/// chosen when it holds at least this share of the best candidate's net text.
+/// chosen when it holds at least this share of the best candidate's net text score...
 pub(crate) const STRONG_SIGNAL_MIN_SHARE: f32 = 0.5;
+
+/// ...or at least this share of its paragraph text (teaser cards not counted).
+pub(crate) const STRONG_SIGNAL_MIN_PARAGRAPHS: f32 = 0.4;
 
 /// A child replaces its parent as the main container when it keeps this share of the
 /// parent's net score (tightening).
 pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
+
+/// Score weights per character of a block, by what the block is. Running text counts
+/// 1; inside a boilerplate-named element:
+pub(crate) const HINT_WEIGHT: f32 = 0.5;
+/// A link-dense block among other link-dense blocks (a menu), subtracted:
+pub(crate) const LINK_DENSE_WEIGHT: f32 = 1.0;
+/// A link-dense block among text (an item title in a listing), added:
+pub(crate) const LINK_ITEM_WEIGHT: f32 = 0.3;
+/// Each link character of a text block, subtracted:
+pub(crate) const LINK_CHAR_WEIGHT: f32 = 1.0;
+/// A short block with no sentence end, factor:
+pub(crate) const SHORT_WEIGHT: f32 = 0.6;
+/// Text inside a teaser card (a link around whole blocks), factor:
+pub(crate) const CARD_WEIGHT: f32 = 0.5;
