@@ -128,7 +128,8 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
             } else {
                 HINT_MAX_SHARE_OF_PAGE
             };
-            if holds_body[i] || (para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit) {
+            let body = holds_body[i] && !node.styled_hidden;
+            if body || (para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit) {
                 hint = None;
             }
         }

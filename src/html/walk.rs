@@ -35,6 +35,8 @@ pub(crate) struct BlockNode {
     /// A body signal: a strong signal other than the `<article>` tag, which also marks
     /// teasers and comments.
     pub body_signal: bool,
+    /// Hidden by an inline style (see `Hidden::Styled`); `hint` is then set.
+    pub styled_hidden: bool,
 }
 
 /// The walk's result: segments, the block element owning each, and the element table.
@@ -122,6 +124,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         hint: None,
         strong: false,
         body_signal: false,
+        styled_hidden: false,
     });
     w.frames.push(Frame {
         tag: Tag::Root,
@@ -221,7 +224,11 @@ impl Walker<'_> {
     fn open_element(&mut self, el: &Element) -> bool {
         let name = el.name();
         let tag = Tag::of(name);
-        if tag == Tag::Skip || is_hidden(el) {
+        let hidden = hidden(el);
+        if tag == Tag::Skip
+            || hidden == Hidden::Yes
+            || (hidden == Hidden::Styled && !(tag.is_block() || tag == Tag::Cell))
+        {
             return false;
         }
         if self.flat_depth > 0 || self.frames.len() >= self.options.limits.max_depth {
@@ -259,7 +266,7 @@ impl Walker<'_> {
             });
         }
         let owner = if tag.is_block() || tag == Tag::Cell {
-            self.push_node(el, name, tag, parent.owner)
+            self.push_node(el, name, tag, parent.owner, hidden == Hidden::Styled)
         } else {
             parent.owner
         };
@@ -332,7 +339,14 @@ impl Walker<'_> {
         }
     }
 
-    fn push_node(&mut self, el: &Element, name: &str, tag: Tag, parent: u32) -> u32 {
+    fn push_node(
+        &mut self,
+        el: &Element,
+        name: &str,
+        tag: Tag,
+        parent: u32,
+        styled_hidden: bool,
+    ) -> u32 {
         let mut hint = Tag::hint(name, self.article_depth > 0);
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
@@ -362,6 +376,9 @@ impl Walker<'_> {
         {
             hint = verdict.boilerplate;
         }
+        if styled_hidden {
+            hint = Some(Rule::BoilerplateContainer);
+        }
         let index = self.out.nodes.len() as u32;
         let start = self.out.segments.len() as u32;
         self.out.nodes.push(BlockNode {
@@ -371,6 +388,7 @@ impl Walker<'_> {
             hint,
             strong,
             body_signal,
+            styled_hidden,
         });
         index
     }
@@ -499,23 +517,38 @@ impl Walker<'_> {
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
 /// `visibility:hidden` style.
-fn is_hidden(el: &Element) -> bool {
+fn hidden(el: &Element) -> Hidden {
+    let mut styled = false;
     for (attr, value) in el.attrs() {
         match attr {
-            "hidden" => return true,
-            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return true,
+            "hidden" => return Hidden::Yes,
+            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
             "style" => {
                 let compact: String = value
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .map(|c| c.to_ascii_lowercase())
                     .collect();
-                if compact.contains("display:none") || compact.contains("visibility:hidden") {
-                    return true;
-                }
+                styled |= compact.contains("display:none") || compact.contains("visibility:hidden");
             }
             _ => {}
         }
     }
-    false
+    if styled {
+        Hidden::Styled
+    } else {
+        Hidden::No
+    }
+}
+
+/// Whether an element is hidden from readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    No,
+    /// `hidden` or `aria-hidden=true`.
+    Yes,
+    /// An inline `display:none` or `visibility:hidden` style: scripts often reveal such
+    /// a block, so a block element is walked and marked rather than skipped; the
+    /// main-content choice drops it unless it holds the page's body.
+    Styled,
 }
