@@ -44,6 +44,9 @@ pub(crate) struct Segment {
     /// Link share of the element around this block's element (HTML only; 0 in text mode):
     /// high for a menu, low for a listing whose item titles are links.
     pub context_link_density: f32,
+    /// The block lies in a main content with little running text (a listing, a
+    /// catalogue, an index page), where link-dense blocks are the items (HTML only).
+    pub in_listing: bool,
 }
 
 impl Segment {
@@ -58,6 +61,7 @@ impl Segment {
             bullet: false,
             lines: 1,
             context_link_density: 0.0,
+            in_listing: false,
         }
     }
 

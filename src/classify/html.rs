@@ -24,7 +24,10 @@ fn verdict(segment: &Segment, options: &Options) -> Option<Rule> {
     if segment.zone == Zone::Outside {
         return Some(Rule::OutsideContent);
     }
-    if segment.link_density() > LINK_DENSE && segment.context_link_density > LINK_DENSE {
+    if segment.link_density() > LINK_DENSE
+        && segment.context_link_density > LINK_DENSE
+        && !segment.in_listing
+    {
         return Some(Rule::LinkDense);
     }
     None

@@ -4,7 +4,7 @@
 
 use crate::rules::html_hints::{
     CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS,
-    HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT,
+    HINT_WEIGHT, LINK_CHAR_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT,
     PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE,
     TIGHTEN_SHARE,
 };
@@ -207,15 +207,19 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         }
     }
     if score[best] <= 0.0 {
+        // No container dominates: keep what the hints and link density allow.
         for segment in &mut walk.segments {
             segment.zone = Zone::Main;
+            segment.in_listing = true;
         }
         return None;
     }
     let (start, end) = (walk.nodes[best].seg_start, walk.nodes[best].seg_end);
+    let listing = para[best] < LISTING_MAX_PARAGRAPH_CHARS;
     for (k, segment) in walk.segments.iter_mut().enumerate() {
         let k = k as u32;
         segment.zone = if start <= k && k < end {
+            segment.in_listing = listing;
             Zone::Main
         } else {
             Zone::Outside

@@ -154,6 +154,10 @@ pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 /// A segment at least this long (characters) with few links counts as running text.
 pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
 
+/// A main content with less running text than this (characters) is a listing: its
+/// link-dense blocks are its items and stay.
+pub(crate) const LISTING_MAX_PARAGRAPH_CHARS: u32 = 1500;
+
 /// A segment whose link share exceeds this is link-dense.
 pub(crate) const LINK_DENSE: f32 = 0.5;
 
