@@ -524,12 +524,7 @@ fn hidden(el: &Element) -> Hidden {
             "hidden" => return Hidden::Yes,
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
             "style" => {
-                let compact: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect();
-                styled |= compact.contains("display:none") || compact.contains("visibility:hidden");
+                styled |= style_has(value, "display:none") || style_has(value, "visibility:hidden");
             }
             _ => {}
         }
@@ -539,6 +534,26 @@ fn hidden(el: &Element) -> Hidden {
     } else {
         Hidden::No
     }
+}
+
+/// Whether a `style` value holds `declaration` (lowercase, no spaces), ignoring ASCII
+/// case and whitespace, without allocating.
+fn style_has(style: &str, declaration: &str) -> bool {
+    let want = declaration.as_bytes();
+    let bytes = style.as_bytes();
+    let Some(&first) = want.first() else {
+        return false;
+    };
+    (0..bytes.len()).any(|start| {
+        if !bytes[start].eq_ignore_ascii_case(&first) {
+            return false;
+        }
+        let mut got = bytes[start..]
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(|b| b.to_ascii_lowercase());
+        want.iter().all(|&w| got.next() == Some(w))
+    })
 }
 
 /// Whether an element is hidden from readers.
@@ -551,4 +566,17 @@ enum Hidden {
     /// a block, so a block element is walked and marked rather than skipped; the
     /// main-content choice drops it unless it holds the page's body.
     Styled,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::style_has;
+
+    #[test]
+    fn style_declarations_ignore_case_and_spaces() {
+        assert!(style_has("color: red; DISPLAY : None", "display:none"));
+        assert!(style_has("visibility:hidden", "visibility:hidden"));
+        assert!(!style_has("display: block", "display:none"));
+        assert!(!style_has("", "display:none"));
+    }
 }
