@@ -3,10 +3,10 @@
 //! segments inside the winner as [`Zone::Main`].
 
 use crate::rules::html_hints::{
-    CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS,
-    HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT,
-    LISTING_MAX_PARAGRAPH_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STRONG_SIGNAL_MIN_PARAGRAPHS,
-    STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+    CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
+    HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
+    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT,
+    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{Segment, Zone};
@@ -117,10 +117,27 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
     }
 
     // A boilerplate name on an element holding most of the page's text is a misfire.
+    // A page whose text is nearly all comments is a discussion thread: its comments are
+    // the content.
+    let mut in_comments = vec![false; n];
+    let mut comment_para = 0u32;
+    for i in 0..n {
+        let parent = walk.nodes[i].parent;
+        let inherited = parent != NONE && in_comments[parent as usize];
+        if walk.nodes[i].hint == Some(Rule::Comments) && !inherited {
+            comment_para += para[i];
+        }
+        in_comments[i] = inherited || walk.nodes[i].hint == Some(Rule::Comments);
+    }
+    let discussion = comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page
+        && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS;
     let mut effective: Vec<Option<Rule>> = vec![None; n];
     for i in 0..n {
         let node = &walk.nodes[i];
         let mut hint = node.hint;
+        if discussion && hint == Some(Rule::Comments) {
+            hint = None;
+        }
         if let Some(rule) = hint {
             let share = para[i] as f32 / page;
             let limit = if rule == Rule::Comments {

@@ -148,6 +148,10 @@ pub(crate) const HINT_MAX_SHARE_OF_PAGE: f32 = 0.6;
 /// content (a discussion thread), not an appendix to it.
 pub(crate) const COMMENTS_MIN_SHARE_OF_PAGE: f32 = 0.6;
 
+/// ...and when the paragraph text outside all comments is under this (characters): no
+/// article of its own above the comments.
+pub(crate) const DISCUSSION_MAX_OTHER_CHARS: u32 = 600;
+
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
