@@ -47,6 +47,12 @@ pub(crate) struct Segment {
     /// The block lies in a main content with little running text (a listing, a
     /// catalogue, an index page), where link-dense blocks are the items (HTML only).
     pub in_listing: bool,
+    /// Leading whitespace of the line (text mode): converters such as inscriptis indent by
+    /// nesting depth, so body paragraphs share one indentation.
+    pub indent: u32,
+    /// A blank line (text) or a block boundary (HTML) precedes this block; runs of lines with
+    /// no gap are lists or menus.
+    pub gap_before: bool,
 }
 
 impl Segment {
@@ -62,6 +68,8 @@ impl Segment {
             lines: 1,
             context_link_density: 0.0,
             in_listing: false,
+            indent: 0,
+            gap_before: true,
         }
     }
 

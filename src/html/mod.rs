@@ -5,16 +5,18 @@
 
 mod classes;
 mod content;
+mod decode;
+mod metadata;
 mod tags;
 mod walk;
 
 use crate::error::Result;
 use crate::options::Options;
-use crate::segment::{Document, Origin, PageMeta};
+use crate::segment::{Document, Origin};
 
 /// Decodes page bytes to a string (see [`crate::Cleaner::clean_html_bytes`]).
-pub(crate) fn decode(bytes: &[u8], _content_type: Option<&str>) -> Result<String> {
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
+    decode::decode(bytes, content_type)
 }
 
 /// Walks the DOM into segments with features and marks the main content.
@@ -25,6 +27,6 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
     Ok(Document {
         origin: Origin::Html,
         segments: walked.segments,
-        meta: PageMeta::default(),
+        meta: metadata::extract(&dom),
     })
 }
