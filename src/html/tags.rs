@@ -101,7 +101,7 @@ impl Tag {
 /// The rule an ARIA `role` points at, if any.
 pub(crate) fn role_hint(role: &str) -> Option<Rule> {
     match role.trim() {
-        "navigation" | "menu" | "menubar" | "search" | "tablist" => Some(Rule::Navigation),
+        "navigation" | "menu" | "menubar" | "search" => Some(Rule::Navigation),
         "contentinfo" => Some(Rule::Footer),
         "banner" => Some(Rule::BeforeContent),
         "complementary" => Some(Rule::BoilerplateContainer),
