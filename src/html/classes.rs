@@ -9,27 +9,37 @@ use crate::rules::html_hints::{
 };
 use crate::rules::Rule;
 
-static BOILERPLATE: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
-    AhoCorasickBuilder::new()
+/// What a matched word is: a boilerplate word (index into the list), a content word, or
+/// a positive word.
+#[derive(Clone, Copy)]
+enum Word {
+    Boilerplate(usize),
+    Content,
+    Positive,
+}
+
+/// One automaton over every list, so each class name is scanned once.
+static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>)>> = Lazy::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut kinds = Vec::new();
+    for (i, w) in BOILERPLATE_WORDS.iter().enumerate() {
+        patterns.push(w.word);
+        kinds.push(Word::Boilerplate(i));
+    }
+    for w in CONTENT_WORDS {
+        patterns.push(w);
+        kinds.push(Word::Content);
+    }
+    for w in POSITIVE_WORDS {
+        patterns.push(w);
+        kinds.push(Word::Positive);
+    }
+    let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(BOILERPLATE_WORDS.iter().map(|w| w.word))
-        .ok()
-});
-
-static CONTENT: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(CONTENT_WORDS)
-        .ok()
-});
-
-static POSITIVE: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(POSITIVE_WORDS)
-        .ok()
+        .build(patterns)
+        .ok()?;
+    Some((ac, kinds))
 });
 
 /// What an element's `class` and `id` say about it.
@@ -52,28 +62,28 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
         }) {
             continue;
         }
-        if let Some(ac) = POSITIVE.as_ref() {
-            if ac.is_match(name) {
-                verdict.positive = true;
-            }
-        }
-        if let Some(ac) = CONTENT.as_ref() {
-            if ac.is_match(name) {
-                verdict.content = true;
-            }
-        }
-        if let Some(ac) = BOILERPLATE.as_ref() {
-            for m in ac.find_iter(name) {
-                let word = &BOILERPLATE_WORDS[m.pattern().as_usize()];
-                if word.whole && !whole_word(name, m.start(), m.end()) {
-                    continue;
+        let Some((ac, kinds)) = WORDS.as_ref() else {
+            return;
+        };
+        for m in ac.find_iter(name) {
+            match kinds[m.pattern().as_usize()] {
+                Word::Content => {
+                    verdict.content = true;
+                    verdict.positive = true;
                 }
-                let better = match verdict.boilerplate {
-                    None => true,
-                    Some(rule) => rank(word.rule) < rank(rule),
-                };
-                if better {
-                    verdict.boilerplate = Some(word.rule);
+                Word::Positive => verdict.positive = true,
+                Word::Boilerplate(i) => {
+                    let word = &BOILERPLATE_WORDS[i];
+                    if word.whole && !whole_word(name, m.start(), m.end()) {
+                        continue;
+                    }
+                    let better = match verdict.boilerplate {
+                        None => true,
+                        Some(rule) => rank(word.rule) < rank(rule),
+                    };
+                    if better {
+                        verdict.boilerplate = Some(word.rule);
+                    }
                 }
             }
         }
