@@ -9,6 +9,7 @@
 
 mod cues;
 mod features;
+mod html;
 mod lexicon;
 mod meta;
 mod region;
@@ -24,7 +25,7 @@ use crate::rules::thresholds::{
     SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::Rule;
-use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
+use crate::segment::{Document, Origin, PageMeta, Segment};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     };
 
     // Structure first (HTML): blocks outside the main content or in boilerplate containers.
-    let structural = structural_drops(doc);
+    let structural = structural_drops(doc, options);
     let candidate = |i: usize| structural[i].is_none();
 
     let introduced = introduced_lists(segs, &cues);
@@ -155,17 +156,13 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     out
 }
 
-/// Structural drops from the DOM (HTML only): outside the main content, or inside an element
-/// whose tag, class or id marks boilerplate.
-fn structural_drops(doc: &Document) -> Vec<Option<Rule>> {
-    doc.segments
-        .iter()
-        .map(|s| match (s.zone, s.hint) {
-            (_, Some(rule)) => Some(rule),
-            (Zone::Outside, None) => Some(Rule::OutsideContent),
-            _ => None,
-        })
-        .collect()
+/// Structural drops from the DOM (HTML only): outside the main content, inside an element
+/// whose tag, class or id marks boilerplate, or link-dense (see [`html::structural_verdicts`]).
+fn structural_drops(doc: &Document, options: &Options) -> Vec<Option<Rule>> {
+    if doc.origin != Origin::Html {
+        return vec![None; doc.segments.len()];
+    }
+    html::structural_verdicts(doc, options)
 }
 
 /// After a marker ("Read more:", "Related", "Latest Headlines"), the lines that follow are the
