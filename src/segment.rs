@@ -39,8 +39,6 @@ pub(crate) struct Segment {
     pub hint: Option<Rule>,
     /// The line started with a bullet marker, or the element is a list item.
     pub bullet: bool,
-    /// Number of input lines merged into this block (text mode), else 1.
-    pub lines: u32,
     /// Link share of the element around this block's element (HTML only; 0 in text mode):
     /// high for a menu, low for a listing whose item titles are links.
     pub context_link_density: f32,
@@ -65,7 +63,6 @@ impl Segment {
             zone: Zone::Unknown,
             hint: None,
             bullet: false,
-            lines: 1,
             context_link_density: 0.0,
             in_listing: false,
             indent: 0,

@@ -86,8 +86,9 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let mut scores = score_all(&cues);
     let mut span = find_span(doc, &scores, &structural);
     // Comments start at the first comment-section marker inside the body: once known, the
-    // body is found again without them.
-    if let (Some((start, _)), false) = (span, options.include_comments) {
+    // body is found again without them. (In HTML the comment containers are structural.)
+    let cut_comments = !options.include_comments && doc.origin == Origin::Text;
+    if let (Some((start, _)), true) = (span, cut_comments) {
         if mark_comment_zone(&stats, &mut cues, start) {
             scores = score_all(&cues);
             span = find_span(doc, &scores, &structural);
