@@ -121,6 +121,8 @@ pub(crate) const CONTENT_WORDS: &[&str] = &[
 /// comments word) in the same `class` or `id` is then not trusted.
 pub(crate) const POSITIVE_WORDS: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "column",
+    // Embedded posts (tweets, social embeds) are quoted content, not share buttons.
+    "embed", "tweet",
 ];
 
 /// Class-name prefixes that describe the item rather than the element (WordPress adds
