@@ -21,8 +21,8 @@ use crate::article::BlockKind;
 use crate::options::{Focus, Options};
 use crate::rules::thresholds::{
     COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
-    MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS,
-    SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    MAX_TEASER_WORDS, MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE,
+    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::Rule;
 use crate::segment::{Document, Origin, PageMeta, Segment};
@@ -171,7 +171,11 @@ fn structural_drops(doc: &Document, options: &Options) -> Vec<Option<Rule>> {
 /// short lines that are not sentences, until prose resumes.
 fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
     let n = segs.len();
-    let short = |j: usize| !region::is_prose(&stats[j]) && !stats[j].ends_sentence_strictly();
+    let short = |j: usize| {
+        !region::is_prose(&stats[j])
+            && !stats[j].ends_sentence_strictly()
+            && stats[j].words <= MAX_TEASER_WORDS
+    };
     let run_continues = |j: usize| j + 1 < n && !segs[j + 1].gap_before;
     let mut i = 0;
     while i < n {

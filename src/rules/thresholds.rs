@@ -70,3 +70,6 @@ pub const LIST_ITEM_CREDIT: f32 = 0.3;
 /// prose too, from this floor (no prose around) to 1 (all prose around).
 pub const PROSE_NEIGHBOURHOOD: usize = 1;
 pub const ISOLATED_PROSE_FLOOR: f32 = 0.25;
+
+/// A headline listed after a marker has at most this many words; longer blocks are not teasers.
+pub const MAX_TEASER_WORDS: f32 = 30.0;
