@@ -23,6 +23,7 @@
 
 mod article;
 mod classify;
+mod date;
 mod error;
 pub mod eval;
 mod html;

@@ -41,6 +41,12 @@ pub(crate) struct Segment {
     pub bullet: bool,
     /// Number of input lines merged into this block (text mode), else 1.
     pub lines: u32,
+    /// Leading whitespace of the line (text mode): converters such as inscriptis indent by
+    /// nesting depth, so body paragraphs share one indentation.
+    pub indent: u32,
+    /// A blank line (text) or a block boundary (HTML) precedes this block; runs of lines with
+    /// no gap are lists or menus.
+    pub gap_before: bool,
 }
 
 impl Segment {
@@ -54,6 +60,8 @@ impl Segment {
             hint: None,
             bullet: false,
             lines: 1,
+            indent: 0,
+            gap_before: true,
         }
     }
 

@@ -1,8 +1,29 @@
 //! The classifier: one decision per segment, keep or drop with the rule that dropped it.
+//!
+//! 1. Each block gets [`features::Stats`] and a [`cues::Cue`] from the phrase lists and patterns.
+//! 2. The body span is found: from the DOM's zones for HTML, by score ([`region`]) for text.
+//! 3. A tail marker ("Related", "Previous Story") inside the span ends it when little prose
+//!    follows.
+//! 4. Inside the span, boilerplate cues, teaser lists after markers and menu runs are dropped.
+//! 5. The headline, date line and byline before the body become metadata ([`meta`]).
 
-use crate::options::Options;
+mod cues;
+mod features;
+mod lexicon;
+mod meta;
+mod region;
+
+use cues::Cue;
+use features::Stats;
+
+use crate::article::BlockKind;
+use crate::options::{Focus, Options};
+use crate::rules::thresholds::{
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, SPLIT_RUN_MIN, SPLIT_SHARE,
+    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+};
 use crate::rules::Rule;
-use crate::segment::{Document, PageMeta};
+use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,17 +32,380 @@ pub(crate) enum Verdict {
     Drop(Rule),
 }
 
-/// Verdicts (one per segment, same order) plus metadata found among the blocks.
+/// Verdicts (one per segment, same order), kinds the classifier assigned (e.g. a text-mode
+/// line recognised as a subhead), and metadata found among the blocks.
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
     pub verdicts: Vec<Verdict>,
+    pub kinds: Vec<Option<BlockKind>>,
     pub meta: PageMeta,
 }
 
 /// Classifies every segment of `doc`.
-pub(crate) fn classify(doc: &Document, _options: &Options) -> Outcome {
-    Outcome {
-        verdicts: vec![Verdict::Keep; doc.segments.len()],
+pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
+    let segs = &doc.segments;
+    let n = segs.len();
+    let stats: Vec<Stats> = segs.iter().map(|s| Stats::of(&s.text)).collect();
+    let mut cues: Vec<Cue> = segs
+        .iter()
+        .zip(&stats)
+        .map(|(s, st)| cues::cue(&s.text, st).0)
+        .collect();
+    mark_marker_lists(segs, &stats, &mut cues);
+    let mut out = Outcome {
+        verdicts: vec![Verdict::Keep; n],
+        kinds: vec![None; n],
         meta: PageMeta::default(),
+    };
+
+    // Structure first (HTML): blocks outside the main content or in boilerplate containers.
+    let structural = structural_drops(doc);
+    let candidate = |i: usize| structural[i].is_none();
+
+    let mut scores = score_all(&stats, &cues, &structural, options);
+    let mut span = find_span(doc, &scores, &structural);
+    // Comments start at the first comment-section marker inside the body: once known, the
+    // body is found again without them.
+    if let (Some((start, _)), false) = (span, options.include_comments) {
+        if mark_comment_zone(&stats, &mut cues, start) {
+            scores = score_all(&stats, &cues, &structural, options);
+            span = find_span(doc, &scores, &structural);
+        }
+    }
+    let Some((mut start, mut end)) = span else {
+        for (i, v) in out.verdicts.iter_mut().enumerate() {
+            *v = Verdict::Drop(structural[i].unwrap_or(match cues[i] {
+                Cue::Drop(rule) | Cue::Marker(rule) => rule,
+                _ => Rule::OutsideContent,
+            }));
+        }
+        return out;
+    };
+
+    // A tail marker ends the body when little prose comes after it.
+    let mut tail_rule = None;
+    let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
+    for m in start + 1..=end {
+        if let Cue::Marker(rule) = cues[m] {
+            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) {
+                tail_rule = Some((m, rule));
+                end = m - 1;
+                break;
+            }
+        }
+    }
+    // A long run of non-prose lines (a menu, a story list) inside the span splits it: the
+    // lighter side goes when it weighs less than the cut share of the other.
+    if doc.origin == Origin::Text {
+        (start, end) = split_at_runs(&scores, start, end, positive);
+    }
+
+    for i in 0..n {
+        let own = structural[i].or(match cues[i] {
+            Cue::Drop(rule) | Cue::Marker(rule) => Some(rule),
+            _ => None,
+        });
+        out.verdicts[i] = if i < start {
+            Verdict::Drop(own.unwrap_or(Rule::BeforeContent))
+        } else if i > end {
+            let zone_rule = match tail_rule {
+                Some((m, rule)) if i >= m => rule,
+                _ => Rule::OutsideContent,
+            };
+            Verdict::Drop(own.unwrap_or(zone_rule))
+        } else {
+            match own {
+                Some(rule) => Verdict::Drop(rule),
+                None => Verdict::Keep,
+            }
+        };
+    }
+
+    drop_menu_runs(segs, &stats, start, end, &mut out.verdicts);
+    metadata(segs, &stats, &cues, start, end, &mut out);
+    mark_subheads(segs, &stats, start, end, options, &mut out);
+    out
+}
+
+/// Structural drops from the DOM (HTML only): outside the main content, or inside an element
+/// whose tag, class or id marks boilerplate.
+fn structural_drops(doc: &Document) -> Vec<Option<Rule>> {
+    doc.segments
+        .iter()
+        .map(|s| match (s.zone, s.hint) {
+            (_, Some(rule)) => Some(rule),
+            (Zone::Outside, None) => Some(Rule::OutsideContent),
+            _ => None,
+        })
+        .collect()
+}
+
+/// After a marker ("Read more:", "Related", "Latest Headlines"), the lines that follow are the
+/// stories it lists: the first run of lines (no blank line between them), then standalone
+/// short lines that are not sentences, until prose resumes.
+fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
+    let n = segs.len();
+    let short = |j: usize| !region::is_prose(&stats[j]) && !stats[j].ends_sentence_strictly();
+    let run_continues = |j: usize| j + 1 < n && !segs[j + 1].gap_before;
+    let mut i = 0;
+    while i < n {
+        let Cue::Marker(rule) = cues[i] else {
+            i += 1;
+            continue;
+        };
+        if rule == Rule::Comments {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut first_run = true;
+        let mut item_prose: Option<bool> = None;
+        while j < n && !matches!(cues[j], Cue::Marker(_)) {
+            // A bare "Read more" introduces headlines; a heading such as "Latest Headlines"
+            // may introduce a run of teasers with a sentence each.
+            let listed = if rule == Rule::ReadMore || rule == Rule::PrevNext {
+                short(j)
+            } else if j == i + 1 {
+                short(j) || run_continues(j)
+            } else if !segs[j].gap_before {
+                first_run
+            } else {
+                first_run = false;
+                short(j) && !(run_continues(j) && !short(j + 1))
+            };
+            if !listed {
+                break;
+            }
+            if cues[j] == Cue::Plain {
+                // Items are alike: after headline items, prose is the article resuming.
+                let prose_item = !short(j);
+                if *item_prose.get_or_insert(prose_item) != prose_item && prose_item {
+                    break;
+                }
+                cues[j] = Cue::Drop(rule);
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Everything after the first comment-section marker that follows real body prose (from
+/// `start` on) is comments. Returns whether a comment zone was marked.
+fn mark_comment_zone(stats: &[Stats], cues: &mut [Cue], start: usize) -> bool {
+    let prose = |i: usize| {
+        if region::is_prose(&stats[i]) {
+            stats[i].weight
+        } else {
+            0.0
+        }
+    };
+    let mut prose_before = 0.0f32;
+    for i in start..cues.len() {
+        let opens =
+            cues[i] == Cue::Marker(Rule::Comments) && prose_before >= COMMENT_MIN_PROSE_BEFORE && {
+                // A comment-count link near the headline is followed by the whole article; a
+                // real comment section by more comment heads, or by less prose than the body.
+                let heads = cues[i + 1..]
+                    .iter()
+                    .filter(|c| **c == Cue::Marker(Rule::Comments))
+                    .count();
+                let after: f32 = (i + 1..cues.len()).map(prose).sum();
+                heads >= 2 || after < COMMENT_MAX_AFTER_SHARE * prose_before
+            };
+        if opens {
+            for c in &mut cues[i + 1..] {
+                if matches!(c, Cue::Plain | Cue::Date | Cue::Byline) {
+                    *c = Cue::Drop(Rule::Comments);
+                }
+            }
+            return true;
+        }
+        prose_before += prose(i);
+    }
+    false
+}
+
+/// Cuts the span `[start, end]` at runs of at least [`SPLIT_RUN_MIN`] negative blocks, keeping
+/// the side with most prose while the other weighs less than [`TAIL_CUT_SHARE`] of it.
+fn split_at_runs(
+    scores: &[f32],
+    mut start: usize,
+    mut end: usize,
+    positive: impl Fn(usize, usize) -> f32,
+) -> (usize, usize) {
+    let mut i = start;
+    while i <= end {
+        if scores[i] >= 0.0 {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i <= end && scores[i] < 0.0 {
+            i += 1;
+        }
+        if i - run_start < SPLIT_RUN_MIN {
+            continue;
+        }
+        let before = positive(start, run_start);
+        let after = positive(i, end + 1);
+        if after < SPLIT_SHARE * before {
+            end = run_start.saturating_sub(1).max(start);
+            break;
+        }
+        if before < SPLIT_SHARE * after {
+            start = i;
+        }
+    }
+    (start, end)
+}
+
+/// Scores every block; structurally dropped blocks can never be body.
+fn score_all(
+    stats: &[Stats],
+    cues: &[Cue],
+    structural: &[Option<Rule>],
+    options: &Options,
+) -> Vec<f32> {
+    (0..stats.len())
+        .map(|i| {
+            if structural[i].is_none() {
+                region::score(&stats[i], cues[i], options.focus)
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+        .collect()
+}
+
+/// The body span: by score for text, from the first to the last structural candidate for HTML.
+fn find_span(
+    doc: &Document,
+    scores: &[f32],
+    structural: &[Option<Rule>],
+) -> Option<(usize, usize)> {
+    match doc.origin {
+        Origin::Text => region::best_span(scores),
+        Origin::Html => {
+            let first = structural.iter().position(Option::is_none);
+            let last = structural.iter().rposition(Option::is_none);
+            first.zip(last)
+        }
+    }
+}
+
+/// Runs of short lines with no blank line between them, inside the body, are menus, tag lists
+/// or share bars.
+fn drop_menu_runs(
+    segs: &[Segment],
+    stats: &[Stats],
+    start: usize,
+    end: usize,
+    verdicts: &mut [Verdict],
+) {
+    let short = |verdicts: &[Verdict], i: usize| {
+        verdicts[i] == Verdict::Keep
+            && !region::is_prose(&stats[i])
+            && !stats[i].ends_sentence_strictly()
+            && stats[i].words <= 4.0
+    };
+    let mut i = start;
+    while i <= end {
+        if !short(verdicts, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j <= end && short(verdicts, j) && !segs[j].gap_before {
+            j += 1;
+        }
+        if j - i >= MENU_RUN_MIN {
+            for v in &mut verdicts[i..j] {
+                *v = Verdict::Drop(Rule::Navigation);
+            }
+        }
+        i = j;
+    }
+}
+
+/// Headline, date and byline around the start of the body.
+fn metadata(
+    segs: &[Segment],
+    stats: &[Stats],
+    cues: &[Cue],
+    start: usize,
+    end: usize,
+    out: &mut Outcome,
+) {
+    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
+    if let Some(t) = meta::find_title(&texts, &gaps, stats, cues, start) {
+        out.meta.title = Some(meta::title_text(texts[t]));
+        out.verdicts[t] = Verdict::Drop(Rule::Title);
+    }
+    let lo = start.saturating_sub(TITLE_WINDOW);
+    let near = |i: &usize| (lo..=end.min(start + 3)).contains(i);
+    let dates = (0..segs.len()).filter(|&i| cues[i] == Cue::Date);
+    let mut first_date = None;
+    for i in dates {
+        out.verdicts[i] = Verdict::Drop(Rule::Dateline);
+        if first_date.is_none() || near(&i) && !first_date.as_ref().is_some_and(near) {
+            first_date = Some(i);
+        }
+    }
+    out.meta.published = first_date.and_then(|i| crate::date::parse_date(&texts[i]));
+    for i in lo..=end.min(start + 3) {
+        if cues[i] == Cue::Byline {
+            out.verdicts[i] = Verdict::Drop(Rule::Byline);
+            if out.meta.author.is_none() {
+                out.meta.author = meta::author_from_byline(texts[i]);
+            }
+        }
+    }
+}
+
+/// Short lines inside the body that are not sentences: a subhead (standing alone, followed by
+/// prose) is kept and marked as a heading; other fragments (labels, bylines with extras,
+/// "Shares") are dropped unless the focus is recall.
+fn mark_subheads(
+    segs: &[Segment],
+    stats: &[Stats],
+    start: usize,
+    end: usize,
+    options: &Options,
+    out: &mut Outcome,
+) {
+    // Fragments cluster at the head of the body (section label, byline extras, share
+    // counts); deeper in, short lines are more often part of the article (lists, steps).
+    let head_end = (start..=end)
+        .filter(|&j| region::is_prose(&stats[j]) && out.verdicts[j] == Verdict::Keep)
+        .nth(1)
+        .unwrap_or(end);
+    for i in start..=end {
+        if out.verdicts[i] != Verdict::Keep || segs[i].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let st = &stats[i];
+        if region::is_prose(st) || st.ends_sentence_strictly() {
+            continue;
+        }
+        let next_prose = (i + 1..=end)
+            .find(|&j| out.verdicts[j] == Verdict::Keep)
+            .is_some_and(|j| region::is_prose(&stats[j]));
+        let subhead = next_prose
+            && segs[i].gap_before
+            && st.words >= SUBHEAD_MIN_WORDS
+            && st.words <= SUBHEAD_MAX_WORDS
+            && !segs[i].text.trim_end().ends_with(',');
+        out.verdicts[i] = if subhead && options.keep_headings {
+            out.kinds[i] = Some(BlockKind::Heading(2));
+            Verdict::Keep
+        } else if subhead {
+            Verdict::Drop(Rule::HeadingOption)
+        } else if options.focus == Focus::Recall || i > head_end {
+            Verdict::Keep
+        } else {
+            Verdict::Drop(Rule::ShortFragment)
+        };
     }
 }

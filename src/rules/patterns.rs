@@ -1,1 +1,115 @@
-//! Regular expressions, compiled once.
+//! Regular expressions, compiled once. Each is applied only to short blocks.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+fn compile(pattern: &str) -> Regex {
+    // The patterns are constants of this module, checked by the tests below.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
+}
+
+/// A reading-time label: "5 mins read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min".
+pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
+    )
+});
+
+/// A caption that opens with a credit label: "Photo: Reuters", "Foto: dpa/...".
+pub static CAPTION_LEAD: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^\W*(?:photo|photos|image|picture|pic|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|crédit photo|photo credit|image credit)\s*(?:credit|courtesy|by)?\s*[:|©]",
+    )
+});
+
+/// A caption that ends with a credit: "... (AFP photo)", "... Photo: Reuters", "... / Getty Images".
+pub static CAPTION_TAIL: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)(?:\b[^()]{0,60})?\)|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}|[/|]\s*getty images|©\s*[^.!?]{1,60})\s*\.?\s*$",
+    )
+});
+
+/// An author line: "By Jane Doe", "Von Max Mustermann", "Par Jean Dupont | AFP".
+pub static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"^(?i:by|written by|words by|story by|reported by|von|par|por|di|door|przez|autor|autorin|auteur|autore|автор|author)\s*:?\s+\p{Lu}[\p{L}'’.\-]*(?:[\s,&]+(?:(?i:and|und|et|y|e|en|i|и)\s+)?\p{Lu}[\p{L}'’.\-]*){0,6}\s*(?:[|,–\-]\s*[\p{L}\s.]{0,40})?$",
+    )
+});
+
+/// The head of one reader comment: "jane_doe says:", "Max schreibt:".
+pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^[\p{L}\p{N}_.\-@]+(?: [\p{L}\p{N}_.\-@]+){0,3}\s+(?:says|said|wrote|writes|commented|replied|schreibt|sagt|schrieb|dit|a dit|écrit|a écrit|dice|escribió|escribe|diz|disse|escreveu|scrive|ha scritto|zegt|schreef|pisze|napisał|napisała|пишет|написал|написала)\s*:?$",
+    )
+});
+
+/// A comment count that opens the comment section: "34 responses to “...”", "12 Kommentare".
+pub static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz[ey]?|комментари[йея]в?)\b",
+    )
+});
+
+/// Separators of a breadcrumb trail.
+pub static BREADCRUMB_SEPARATOR: Lazy<Regex> =
+    Lazy::new(|| compile(r"\s+(?:/|>|»|›|→|\||::|·)\s+|\s*(?:»|›|→|>)\s*"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_in_several_languages() {
+        for s in [
+            "5 mins read",
+            "3 min read",
+            "Lesezeit: 3 Min.",
+            "Temps de lecture : 4 min",
+            "Reading time: 7 minutes",
+            "Czas czytania: 5 minut",
+            "Время чтения: 4 минуты",
+            "阅读时间：5分钟",
+        ] {
+            assert!(READING_TIME.is_match(s), "{s}");
+        }
+        for s in [
+            "5 people read the report",
+            "Read more",
+            "Minutes of the meeting",
+        ] {
+            assert!(!READING_TIME.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn captions_by_credit() {
+        assert!(CAPTION_TAIL.is_match("Officials meet in Kabul on Monday. (AFP photo)"));
+        assert!(CAPTION_TAIL.is_match("Gen. Mark Milley testifies in Washington. (AP file photo)"));
+        assert!(CAPTION_TAIL.is_match("Der Kanzler in Berlin. Foto: dpa"));
+        assert!(CAPTION_TAIL.is_match("(Photo Credit : PTI File Photo )"));
+        assert!(CAPTION_LEAD.is_match("Photo: Reuters"));
+        assert!(!CAPTION_TAIL.is_match("He took a photo of the scene and left."));
+        assert!(!CAPTION_TAIL.is_match("The bill passed (after a long debate)."));
+    }
+
+    #[test]
+    fn comment_heads() {
+        assert!(COMMENT_HEAD.is_match("thelastchargersfan says:"));
+        assert!(COMMENT_HEAD.is_match("Anna Nowak napisała:"));
+        assert!(COMMENT_COUNT.is_match("34 responses to “Anthony Lynn”"));
+        assert!(COMMENT_COUNT.is_match("12 Kommentare"));
+        assert!(!COMMENT_HEAD.is_match("The minister says the plan will work."));
+        assert!(!COMMENT_HEAD.is_match("He said, she said"));
+        assert!(!COMMENT_COUNT.is_match("34 people responded to the survey"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(BYLINE.is_match("By Jane Doe"));
+        assert!(BYLINE.is_match("By Jane Doe and John Smith"));
+        assert!(BYLINE.is_match("Von Max Mustermann"));
+        assert!(BYLINE.is_match("Par Jean Dupont | AFP"));
+        assert!(!BYLINE.is_match("By the end of the year, prices had doubled."));
+        assert!(!BYLINE.is_match("by then"));
+    }
+}

@@ -1,1 +1,63 @@
-//! The numbers the classifier compares against.
+//! The numbers the classifier compares against. Weights count characters, with a CJK
+//! character counting as three (see `classify::features`).
+
+/// Lines with at most this many words can be labels (navigation, markers, dates, bylines).
+pub const MAX_LABEL_WORDS: f32 = 12.0;
+
+/// Promo and footer phrases are only trusted in blocks up to this weight: a long paragraph
+/// that mentions a newsletter is still prose.
+pub const MAX_PROMO_WEIGHT: f32 = 320.0;
+
+/// Most words in one item of a breadcrumb trail.
+pub const MAX_BREADCRUMB_ITEM_WORDS: usize = 5;
+
+/// A block at least this heavy that is built of sentences counts as prose.
+pub const PROSE_MIN_WEIGHT: f32 = 60.0;
+
+/// Short sentences (at least this many words, ending with a stop) count as weak prose.
+pub const SHORT_SENTENCE_MIN_WORDS: f32 = 5.0;
+
+/// Score of a short non-sentence line (menu item, headline) is `-(SHORT_LINE_PENALTY +
+/// SHORT_LINE_SLOPE * weight)`.
+pub const SHORT_LINE_PENALTY: f32 = 12.0;
+pub const SHORT_LINE_SLOPE: f32 = 0.3;
+
+/// Long blocks that do not end like a sentence (cut-off teasers) score this share of their
+/// weight, negatively.
+pub const TEASER_SLOPE: f32 = 0.25;
+
+/// Boilerplate found by a rule scores at least this negatively.
+pub const BOILERPLATE_PENALTY: f32 = 25.0;
+
+/// A tail marker inside the main span cuts the span when the prose after it weighs less than
+/// this share of the prose before it.
+pub const TAIL_CUT_SHARE: f32 = 0.5;
+
+/// How many lines before the body start are searched for the headline.
+pub const TITLE_WINDOW: usize = 12;
+
+/// Headline length bounds, in words.
+pub const TITLE_MIN_WORDS: f32 = 2.0;
+pub const TITLE_MAX_WORDS: f32 = 25.0;
+
+/// Inside the body, a run of at least this many short lines with no blank line between them
+/// is a menu or link list, not subheads.
+pub const MENU_RUN_MIN: usize = 3;
+
+/// A comment-section marker opens the comment zone only after this much prose (a comment
+/// count near the headline is a link, not the section).
+pub const COMMENT_MIN_PROSE_BEFORE: f32 = 400.0;
+
+/// A comment label with no comment heads after it opens the comment zone only when the prose
+/// after it weighs less than this multiple of the body before it.
+pub const COMMENT_MAX_AFTER_SHARE: f32 = 1.0;
+
+/// Subheads inside the body: word bounds (a CJK character counts as half a word).
+pub const SUBHEAD_MIN_WORDS: f32 = 2.0;
+pub const SUBHEAD_MAX_WORDS: f32 = 15.0;
+
+/// A run of at least this many non-prose blocks inside the body span may split it.
+pub const SPLIT_RUN_MIN: usize = 6;
+
+/// Share of prose under which the lighter side of a split goes.
+pub const SPLIT_SHARE: f32 = 0.15;

@@ -1,9 +1,12 @@
-//! Text input: splitting extracted text into segments.
+//! Text input: splitting extracted text into segments, one per non-empty line.
 
 use crate::article::BlockKind;
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::segment::{Document, Origin, PageMeta, Segment};
+
+/// Share of control bytes above which text input is refused as binary.
+const MAX_CONTROL_PERCENT: f32 = 10.0;
 
 /// Refuses input that is mostly control bytes (binary data given as text).
 pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<()> {
@@ -16,7 +19,7 @@ pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<()> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     let share = control as f32 * 100.0 / sample.len() as f32;
-    if share > 10.0 {
+    if share > MAX_CONTROL_PERCENT {
         return Err(Error::Binary {
             control_share: share,
         });
@@ -24,17 +27,100 @@ pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Splits text into one segment per non-empty line.
-pub(crate) fn segment(text: &str, _options: &Options) -> Document {
-    let segments = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| Segment::new(l.to_string(), BlockKind::Paragraph))
-        .collect();
+/// Bullet markers that open a list item line.
+const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "► ", "◦ "];
+
+/// Splits a line's bullet marker off: `"* item"` gives `(true, "item")`.
+fn strip_bullet(line: &str) -> (bool, &str) {
+    for b in BULLETS {
+        if let Some(rest) = line.strip_prefix(b) {
+            return (true, rest.trim_start());
+        }
+    }
+    if line == "*" || line == "•" {
+        return (true, "");
+    }
+    (false, line)
+}
+
+/// Splits text into one segment per non-empty line, recording indentation, bullets and
+/// whether a blank line came before.
+pub(crate) fn segment(text: &str, options: &Options) -> Document {
+    let limits = &options.limits;
+    let mut segments = Vec::new();
+    let mut gap = true;
+    for raw in text.lines() {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            gap = true;
+            continue;
+        }
+        let indent = raw.len() - raw.trim_start().len();
+        let (bullet, body) = strip_bullet(trimmed);
+        if body.is_empty() {
+            continue;
+        }
+        if segments.len() >= limits.max_blocks {
+            break;
+        }
+        let body = cut_at_char_boundary(body, limits.max_block_bytes);
+        let mut seg = Segment::new(
+            body.to_string(),
+            if bullet {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            },
+        );
+        seg.bullet = bullet;
+        seg.indent = indent.min(u32::MAX as usize) as u32;
+        seg.gap_before = gap;
+        segments.push(seg);
+        gap = false;
+    }
     Document {
         origin: Origin::Text,
         segments,
         meta: PageMeta::default(),
+    }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn cut_at_char_boundary(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_bullets_indent_and_gaps() {
+        let doc = segment("Title\n\n  * one\n  * two\n\nPara.", &Options::default());
+        let s = &doc.segments;
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[1].text, "one");
+        assert!(s[1].bullet && s[1].gap_before);
+        assert!(!s[2].gap_before);
+        assert_eq!(s[2].indent, 2);
+        assert_eq!(s[3].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(check_not_binary(&[0u8; 100]).is_err());
+        assert!(check_not_binary(b"plain text\n").is_ok());
+    }
+
+    #[test]
+    fn cuts_on_char_boundary() {
+        assert_eq!(cut_at_char_boundary("héllo", 2), "h");
     }
 }

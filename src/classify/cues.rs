@@ -1,0 +1,170 @@
+//! Block-level cues: what a block is on its own, before its neighbours are considered.
+
+use super::features::Stats;
+use super::lexicon::{normalise, LEXICON};
+use crate::rules::patterns::{
+    BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
+    READING_TIME,
+};
+use crate::rules::thresholds::{MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT};
+use crate::rules::Rule;
+
+/// What a block is, judged on its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// Nothing recognised: prose or an ordinary short line.
+    Plain,
+    /// Boilerplate on its own, removed wherever it stands.
+    Drop(Rule),
+    /// A heading or pointer that opens a list of other stories ("Read more:", "Related",
+    /// "Previous Story"); what follows it may be teasers.
+    Marker(Rule),
+    /// A line that is only a date (metadata).
+    Date,
+    /// An author line (metadata).
+    Byline,
+}
+
+/// The cue of one block and its normalised text (empty for long blocks).
+pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
+    let norm = normalise(text);
+    if norm.is_empty() {
+        return (Cue::Plain, norm);
+    }
+    let lx = &*LEXICON;
+    let words = stats.words;
+    let short = words <= MAX_LABEL_WORDS;
+    let c = if lx.date_labels_only(&norm) {
+        Cue::Drop(Rule::DateLabel)
+    } else if short && READING_TIME.is_match(text) {
+        Cue::Drop(Rule::ReadingTime)
+    } else if short && crate::date::is_date_line(text) {
+        Cue::Date
+    } else if lx.bare_read_more(&norm) {
+        Cue::Marker(Rule::ReadMore)
+    } else if lx.read_more(&norm, text) {
+        Cue::Drop(Rule::ReadMore)
+    } else if short && lx.prev_next(&norm) {
+        Cue::Marker(Rule::PrevNext)
+    } else if short && lx.tail_heading(&norm) && !stats.ends_sentence_strictly() {
+        Cue::Marker(Rule::RelatedZone)
+    } else if short
+        && (lx.comments_label(&norm)
+            || COMMENT_COUNT.is_match(text)
+            || COMMENT_HEAD.is_match(text.trim()))
+    {
+        Cue::Marker(Rule::Comments)
+    } else if short && lx.advertisement(&norm) {
+        Cue::Drop(Rule::Advertisement)
+    } else if short && lx.navigation(&norm) {
+        Cue::Drop(Rule::Navigation)
+    } else if lx.mirror(&norm) {
+        Cue::Drop(Rule::MirrorNotice)
+    } else if lx.cookie(&norm) {
+        Cue::Drop(Rule::CookieNotice)
+    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.promo(&norm) {
+        Cue::Drop(Rule::Promo)
+    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer(&norm) {
+        Cue::Drop(Rule::Footer)
+    } else if CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text) {
+        Cue::Drop(Rule::Caption)
+    } else if is_breadcrumb(text) {
+        Cue::Drop(Rule::Breadcrumb)
+    } else if short && BYLINE.is_match(text.trim()) {
+        Cue::Byline
+    } else {
+        Cue::Plain
+    };
+    (c, norm)
+}
+
+/// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
+fn is_breadcrumb(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > 200 {
+        return false;
+    }
+    let items: Vec<&str> = BREADCRUMB_SEPARATOR
+        .split(text)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 3 && !(items.len() == 2 && starts_with_home(text)) {
+        return false;
+    }
+    items.iter().all(|item| {
+        let w = item.split_whitespace().count();
+        w <= MAX_BREADCRUMB_ITEM_WORDS
+            && !item.ends_with(['.', '!', '?'])
+            && item.chars().any(char::is_alphabetic)
+    })
+}
+
+fn starts_with_home(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    [
+        "home",
+        "startseite",
+        "accueil",
+        "inicio",
+        "início",
+        "strona główna",
+        "главная",
+        "首页",
+    ]
+    .iter()
+    .any(|h| lower.starts_with(h))
+}
+
+impl Stats {
+    /// Ends with `.`, `!` or `?` (not a colon): a finished sentence.
+    pub(crate) fn ends_sentence_strictly(&self) -> bool {
+        self.ends_sentence && self.sentence_marks > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Cue {
+        cue(s, &Stats::of(s)).0
+    }
+
+    #[test]
+    fn seed_boilerplate_lines() {
+        assert_eq!(c("Published: Updated:"), Cue::Drop(Rule::DateLabel));
+        assert_eq!(c("5 mins read"), Cue::Drop(Rule::ReadingTime));
+        assert_eq!(c("Read more:"), Cue::Marker(Rule::ReadMore));
+        assert_eq!(
+            c("ALSO READ: EU is in no hurry to recognise Taliban"),
+            Cue::Drop(Rule::ReadMore)
+        );
+        assert_eq!(c("Previous Story"), Cue::Marker(Rule::PrevNext));
+        assert_eq!(c("Latest from -Top News"), Cue::Marker(Rule::RelatedZone));
+        assert_eq!(c("Don't Miss"), Cue::Marker(Rule::RelatedZone));
+        assert_eq!(
+            c("News \u{a0} / \u{a0} Military \u{a0} / \u{a0} Afghanistan"),
+            Cue::Drop(Rule::Breadcrumb)
+        );
+        assert_eq!(c("September 2, 2021"), Cue::Date);
+        assert_eq!(c("By Jane Doe"), Cue::Byline);
+        assert_eq!(
+            c("US Gen. Mark Milley testifies on Capitol Hill in Washington. (AP file photo)"),
+            Cue::Drop(Rule::Caption)
+        );
+    }
+
+    #[test]
+    fn prose_stays_plain() {
+        for s in [
+            "“I would not make any leaps of logic to broader issues,” said Austin.",
+            "Read more about the plan in the report, the minister said on Tuesday.",
+            "Islamic State",
+            "The bill passed (after a long debate) with a large majority.",
+            "He said the road from Kabul / Jalalabad was closed.",
+        ] {
+            assert_eq!(c(s), Cue::Plain, "{s}");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Cheap per-block text statistics, computed once per segment.
+
+/// Statistics of one block's text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stats {
+    /// Characters, with CJK ideographs and kana counted as [`CJK_WEIGHT`] each (they carry
+    /// about as much as a short word).
+    pub weight: f32,
+    /// Words: whitespace-separated runs with a letter or digit, plus CJK characters / 2.
+    pub words: f32,
+    /// Sentence-ending marks anywhere in the text (`.`, `!`, `?`, `。`...) followed by space or end.
+    pub sentence_marks: u32,
+    /// The text ends like a sentence (terminal punctuation, possibly inside closing quotes).
+    pub ends_sentence: bool,
+    /// Share of words that start with an uppercase letter (title-case headlines, menus).
+    pub capitalised: f32,
+    /// Commas, semicolons and their CJK equivalents: a sign of running prose.
+    pub commas: u32,
+}
+
+/// How many characters one CJK character counts as.
+pub(crate) const CJK_WEIGHT: f32 = 3.0;
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // kana
+        | 0x3400..=0x4DBF // CJK ext A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF)
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '।')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '」' | '』' | '）' | '“'
+    )
+}
+
+impl Stats {
+    pub(crate) fn of(text: &str) -> Stats {
+        let mut s = Stats::default();
+        let mut cjk = 0u32;
+        let mut plain = 0u32;
+        let mut words = 0u32;
+        let mut caps = 0u32;
+        let mut in_word = false;
+        let mut word_has_alnum = false;
+        let mut word_first_upper = false;
+        let mut prev_terminal = false;
+        for c in text.chars() {
+            if is_cjk(c) {
+                cjk += 1;
+            } else {
+                plain += 1;
+            }
+            if matches!(c, ',' | ';' | '，' | '、' | '；') {
+                s.commas += 1;
+            }
+            if c.is_whitespace() {
+                if prev_terminal {
+                    s.sentence_marks += 1;
+                }
+                if in_word && word_has_alnum {
+                    words += 1;
+                    if word_first_upper {
+                        caps += 1;
+                    }
+                }
+                in_word = false;
+                prev_terminal = false;
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                word_has_alnum = false;
+                word_first_upper = c.is_uppercase();
+            }
+            if c.is_alphanumeric() && !is_cjk(c) {
+                word_has_alnum = true;
+            }
+            if is_terminal(c) {
+                prev_terminal = true;
+            } else if !is_closing(c) {
+                prev_terminal = false;
+            }
+            if matches!(c, '。' | '！' | '？') {
+                s.sentence_marks += 1;
+                prev_terminal = false;
+            }
+        }
+        if in_word && word_has_alnum {
+            words += 1;
+            if word_first_upper {
+                caps += 1;
+            }
+        }
+        let tail = text.trim_end().chars().rev().find(|&c| !is_closing(c));
+        let trimmed = text.trim_end();
+        // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.
+        let cut_off = trimmed.ends_with('…') || trimmed.ends_with("...");
+        s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':');
+        if prev_terminal && !matches!(tail, Some('。' | '！' | '？')) {
+            s.sentence_marks += 1;
+        }
+        s.weight = plain as f32 + CJK_WEIGHT * cjk as f32;
+        s.words = words as f32 + cjk as f32 / 2.0;
+        s.capitalised = if words > 0 {
+            caps as f32 / words as f32
+        } else {
+            0.0
+        };
+        s
+    }
+
+    /// Looks like running prose: long enough and built of sentences.
+    pub(crate) fn is_prose(&self, min_weight: f32) -> bool {
+        self.weight >= min_weight && (self.ends_sentence || self.sentence_marks >= 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_sentences_and_words() {
+        let s = Stats::of("One two three. Four five six! Seven?");
+        assert_eq!(s.words, 7.0);
+        assert_eq!(s.sentence_marks, 3);
+        assert!(s.ends_sentence);
+    }
+
+    #[test]
+    fn closing_quote_after_period_still_ends_sentence() {
+        assert!(Stats::of("He said “no.”").ends_sentence);
+        assert!(!Stats::of("A headline without a stop").ends_sentence);
+    }
+
+    #[test]
+    fn cjk_text_has_weight_and_sentences_without_spaces() {
+        let s = Stats::of("东京电力公司周三表示，核电站的处理水将于明年排放。政府已批准该计划。");
+        assert!(s.weight > 80.0);
+        assert_eq!(s.sentence_marks, 2);
+        assert!(s.ends_sentence);
+        assert!(s.commas >= 1);
+    }
+
+    #[test]
+    fn capitalised_share_of_title_case() {
+        assert!(Stats::of("Latest News From Top Stories").capitalised > 0.9);
+        assert!(Stats::of("the cat sat on the mat").capitalised < 0.1);
+    }
+}

@@ -1,0 +1,141 @@
+//! Metadata found among the blocks: the headline, the date line and the byline.
+
+use super::cues::Cue;
+use super::features::Stats;
+use crate::rules::patterns::BYLINE;
+use crate::rules::thresholds::{TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_WINDOW};
+
+/// Separators between a page title and the site name ("Headline - Site", "Site | Headline").
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+
+/// Could this block be a headline?
+fn headline_like(text: &str, stats: &Stats, cue: Cue) -> bool {
+    cue == Cue::Plain
+        && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&stats.words)
+        && !text.trim_end().ends_with(['.', ':', ',', ';'])
+        && stats.sentence_marks <= 1
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// `candidate` is the page title with the site name cut off: `first` is "candidate - Site".
+fn is_page_title_of(candidate: &str, first: &str) -> bool {
+    candidate.len() < first.len()
+        && TITLE_SEPARATORS.iter().any(|sep| {
+            first.starts_with(candidate) && first[candidate.len()..].starts_with(sep)
+                || first.ends_with(candidate)
+                    && first[..first.len() - candidate.len()].ends_with(sep)
+        })
+}
+
+/// Picks the headline among the blocks just before the body starts at `start`. Returns its index.
+pub(crate) fn find_title(
+    texts: &[&str],
+    gaps: &[bool],
+    stats: &[Stats],
+    cues: &[Cue],
+    start: usize,
+) -> Option<usize> {
+    let first = texts.first()?.trim();
+    let lo = start.saturating_sub(TITLE_WINDOW);
+    let mut best: Option<(f32, usize)> = None;
+    for i in lo..start {
+        if !headline_like(texts[i], &stats[i], cues[i]) {
+            continue;
+        }
+        let text = texts[i].trim();
+        let mut score = -0.5 * (start - i) as f32;
+        if i > 0 && (text == first || is_page_title_of(text, first)) {
+            score += 6.0;
+        }
+        if (4.0..=20.0).contains(&stats[i].words) {
+            score += 2.0;
+        }
+        // Headlines stand alone: a break before and after.
+        if gaps[i] && gaps.get(i + 1).copied().unwrap_or(true) {
+            score += 1.5;
+        }
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        if digits * 5 > text.chars().count()
+            || text.matches(" - ").count() + text.matches(" | ").count() >= 2
+        {
+            score -= 3.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
+    // The document's first line is often the page title.
+    (start > 0 && headline_like(first, &stats[0], cues[0])).then_some(0)
+}
+
+/// The headline text: a page title line loses its site-name suffix when a separator splits it
+/// into a long part and a short one.
+pub(crate) fn title_text(text: &str) -> String {
+    let text = text.trim();
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = text.rsplit_once(sep) {
+            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    text.to_string()
+}
+
+/// The author's name from a byline ("By Jane Doe | Reuters" gives "Jane Doe").
+pub(crate) fn author_from_byline(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !BYLINE.is_match(text) {
+        return None;
+    }
+    let after = text.split_once(char::is_whitespace)?.1.trim_start();
+    let after = after.strip_prefix("by ").unwrap_or(after);
+    let after = after.trim_start_matches(':').trim();
+    let name = after.split(['|', '–']).next()?.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffix_is_removed() {
+        assert_eq!(
+            title_text("Storm closes schools - Daily Planet"),
+            "Storm closes schools"
+        );
+        assert_eq!(
+            title_text("US may coordinate with Taliban against ISIS: Top military official"),
+            "US may coordinate with Taliban against ISIS: Top military official"
+        );
+    }
+
+    #[test]
+    fn page_title_match() {
+        assert!(is_page_title_of(
+            "Storm closes schools",
+            "Storm closes schools | Daily Planet"
+        ));
+        assert!(!is_page_title_of(
+            "Storm",
+            "Storm closes schools | Daily Planet"
+        ));
+    }
+
+    #[test]
+    fn author_names() {
+        assert_eq!(
+            author_from_byline("By Jane Doe | Reuters").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            author_from_byline("Von Max Mustermann").as_deref(),
+            Some("Max Mustermann")
+        );
+        assert_eq!(author_from_byline("The end."), None);
+    }
+}

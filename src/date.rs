@@ -1,0 +1,664 @@
+//! Finding calendar dates in short strings ("Published 2 September 2021", "2021年9月2日",
+//! "Thu, 02 Sep 2021 10:00:00 GMT") and normalising them to ISO 8601, plus recognising lines
+//! that are nothing but a date.
+//!
+//! The month, weekday and label vocabulary lives in [`names`]; this module only holds the
+//! matching machinery. Every pattern is tried, and the match that starts earliest wins
+//! (ties go to the more specific pattern), so "Updated 3 Sept 2021, first published 2021-09-01"
+//! yields 2021-09-03.
+
+// Callers (classifier, HTML metadata) are wired in on other branches; drop this then.
+#![allow(dead_code)]
+
+mod names;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::{Captures, Regex};
+
+/// Years outside this range are more likely prices, counts or IDs than publication dates.
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// A line with more words than this is prose that mentions a date, not a date line.
+const MAX_DATE_LINE_WORDS: usize = 12;
+
+/// Only the start of a long input is searched: dates worth finding sit in short strings.
+const MAX_SCAN_BYTES: usize = 1024;
+
+/// Returns the first calendar date in `s` as `YYYY-MM-DD`, or as
+/// `YYYY-MM-DDTHH:MM:SS[±HH:MM]` when `s` is an ISO 8601 or RFC 2822 timestamp with a time.
+///
+/// Day-first is assumed for `02.09.2021` and `02-09-2021`; for `09/02/2021` month-first
+/// unless the first number is over 12. Impossible dates and years outside 1990..=2100 are
+/// rejected.
+pub(crate) fn parse_date(s: &str) -> Option<String> {
+    find_date(s).map(|found| found.iso)
+}
+
+/// True when `s` is essentially only a date: the date itself plus, optionally, a label
+/// ("Published", "Posted on", "Veröffentlicht am", "Опубликовано"...), a weekday, a time
+/// ("10:30 AM", "14:30 Uhr"), a time zone and separators (`|`, `-`, `•`), at most about a
+/// dozen words in all.
+pub(crate) fn is_date_line(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > MAX_SCAN_BYTES {
+        return false;
+    }
+    if s.split_whitespace().count() > MAX_DATE_LINE_WORDS {
+        return false;
+    }
+    let mut rest = s.to_string();
+    let mut dates = 0;
+    // A line may carry two dates ("Published ... | Updated ..."); more is a list, not a line.
+    while dates < 3 {
+        match find_date(&rest) {
+            Some(found) => {
+                rest.replace_range(found.span, " ");
+                dates += 1;
+            }
+            None => break,
+        }
+    }
+    if dates == 0 {
+        return false;
+    }
+    let rest = TIME.replace_all(&rest, " ");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let word = word.to_lowercase();
+            !word.chars().any(|c| c.is_ascii_digit()) && FILLER_WORDS.contains(word.as_str())
+        })
+}
+
+/// A date found in a string: where it is and its ISO form.
+struct Found {
+    span: Range<usize>,
+    iso: String,
+}
+
+/// Tries every pattern and keeps the match that starts first.
+fn find_date(s: &str) -> Option<Found> {
+    let s = prefix(s, MAX_SCAN_BYTES);
+    let finders: [fn(&str) -> Option<Found>; 6] = [
+        find_iso,
+        find_rfc2822,
+        find_cjk,
+        find_year_first,
+        find_textual,
+        find_numeric,
+    ];
+    // `min_by_key` keeps the first of equal keys, so list order breaks ties.
+    finders
+        .iter()
+        .filter_map(|find| find(s))
+        .min_by_key(|found| found.span.start)
+}
+
+/// `2021-09-02`, `2021-09-02T10:00:00+02:00`, `2021-09-02 10:00 UTC`.
+fn find_iso(s: &str) -> Option<Found> {
+    static ISO: Lazy<Regex> = Lazy::new(|| {
+        compile(
+            r"(?i)([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:T|\s+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?(?:(z)|\s*([+-][0-9]{2}(?::?[0-9]{2})?|utc|gmt)\b)?)?",
+        )
+    });
+    first_valid(&ISO, s, |c| {
+        let date = ymd(num(c, 1)?, num(c, 2)?, num(c, 3)?)?;
+        let zone = c.get(7).or_else(|| c.get(8)).map(|m| m.as_str());
+        Some(with_time(date, num(c, 4), num(c, 5), num(c, 6), zone))
+    })
+}
+
+/// `Thu, 02 Sep 2021 10:00:00 GMT` (RFC 2822, as in HTTP headers and feeds).
+fn find_rfc2822(s: &str) -> Option<Found> {
+    static RFC: Lazy<Regex> = Lazy::new(|| {
+        compile(
+            r"(?i)(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\b([0-9]{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+([0-9]{4})\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\s*(gmt|utc|ut|z|[+-][0-9]{4}|[ecmp][sd]t)\b)?",
+        )
+    });
+    first_valid(&RFC, s, |c| {
+        let month = month_number(c.get(2)?.as_str())?;
+        let date = ymd(num(c, 3)?, month, num(c, 1)?)?;
+        let zone = c.get(7).map(|m| m.as_str());
+        Some(with_time(date, num(c, 4), num(c, 5), num(c, 6), zone))
+    })
+}
+
+/// `2021年9月2日` (Chinese, Japanese, also with full-width digits) and `2021년 9월 2일` (Korean).
+fn find_cjk(s: &str) -> Option<Found> {
+    static CJK: Lazy<Regex> = Lazy::new(|| {
+        compile(
+            r"([0-9０-９]{4})\s*[年년]\s*([0-9０-９]{1,2})\s*[月월]\s*([0-9０-９]{1,2})\s*[日일]",
+        )
+    });
+    first_valid(&CJK, s, |c| ymd(num(c, 1)?, num(c, 2)?, num(c, 3)?))
+}
+
+/// `2021/09/02`, `2021.09.02`, `2021. 9. 2.`: a leading four-digit year is always year-month-day.
+fn find_year_first(s: &str) -> Option<Found> {
+    static YEAR_FIRST: Lazy<Regex> =
+        Lazy::new(|| compile(r"([0-9]{4})(\.\s?|/)([0-9]{1,2})(\.\s?|/)([0-9]{1,2})"));
+    first_valid(&YEAR_FIRST, s, |c| {
+        if !same_separator(c) {
+            return None;
+        }
+        ymd(num(c, 1)?, num(c, 3)?, num(c, 5)?)
+    })
+}
+
+/// `02.09.2021`, `2.9.2021`, `02-09-2021` (day-first) and `09/02/2021` (month-first unless
+/// the first number cannot be a month).
+fn find_numeric(s: &str) -> Option<Found> {
+    static NUMERIC: Lazy<Regex> =
+        Lazy::new(|| compile(r"([0-9]{1,2})(\.\s?|/|-)([0-9]{1,2})(\.\s?|/|-)([0-9]{4})"));
+    first_valid(&NUMERIC, s, |c| {
+        if !same_separator(c) {
+            return None;
+        }
+        let (first, second, year) = (num(c, 1)?, num(c, 3)?, num(c, 5)?);
+        match c.get(2)?.as_str().trim() {
+            "/" if first <= 12 => ymd(year, first, second),
+            "-" if second > 12 => ymd(year, first, second),
+            _ => ymd(year, second, first),
+        }
+    })
+}
+
+/// Dates with a month name, month-first ("September 2, 2021", "Sept 2nd 2021") or day-first
+/// ("2 September 2021", "2. Sept. 2021", "1er septembre 2021", "2 de septiembre de 2021",
+/// "2 сентября 2021").
+fn find_textual(s: &str) -> Option<Found> {
+    static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| {
+        compile(&format!(
+            r"(?i)\b({})\b(?:\.\s*|\s+)([0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\.?\s+)(?:de\s+)?([0-9]{{4}})",
+            *MONTH_ALTERNATION
+        ))
+    });
+    static DAY_FIRST: Lazy<Regex> = Lazy::new(|| {
+        compile(&format!(
+            r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er|re|º|°|\.)?[\s-]*(?:of\s+|de\s+)?\b({})\b\.?,?[\s-]*(?:de\s+|del\s+)?([0-9]{{4}})",
+            *MONTH_ALTERNATION
+        ))
+    });
+    let month_first = first_valid(&MONTH_FIRST, s, |c| {
+        ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
+    });
+    let day_first = first_valid(&DAY_FIRST, s, |c| {
+        ymd(num(c, 3)?, month_number(c.get(2)?.as_str())?, num(c, 1)?)
+    });
+    [month_first, day_first]
+        .into_iter()
+        .flatten()
+        .min_by_key(|found| found.span.start)
+}
+
+/// Compiles one of this module's fixed patterns (covered by the unit tests).
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("date patterns are valid")
+}
+
+/// The first match of `re` in `s` that is not glued to other numbers and that `convert`
+/// accepts.
+fn first_valid(
+    re: &Regex,
+    s: &str,
+    convert: impl Fn(&Captures) -> Option<String>,
+) -> Option<Found> {
+    re.captures_iter(s).find_map(|c| {
+        let whole = c.get(0)?;
+        if glued(s[..whole.start()].chars().rev()) || glued(s[whole.end()..].chars()) {
+            return None;
+        }
+        convert(&c).map(|iso| Found {
+            span: whole.range(),
+            iso,
+        })
+    })
+}
+
+/// The text next to a match (walking away from it) continues a number: a digit, or a
+/// separator then a digit, as in version numbers ("1.2.3.2021") or longer numeric runs.
+fn glued(mut outward: impl Iterator<Item = char>) -> bool {
+    match outward.next() {
+        Some(c) if is_digit(c) => true,
+        Some('.' | '/' | '-') => outward.next().is_some_and(is_digit),
+        _ => false,
+    }
+}
+
+/// ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Numeric value of capture group `i` (ASCII or full-width digits).
+fn num(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i)?.as_str().chars().try_fold(0u32, |acc, ch| {
+        let digit = match ch {
+            '0'..='9' => ch as u32 - '0' as u32,
+            '０'..='９' => ch as u32 - '０' as u32,
+            _ => return None,
+        };
+        acc.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// Both separators of a three-part numeric date are the same character.
+fn same_separator(c: &Captures) -> bool {
+    match (c.get(2), c.get(4)) {
+        (Some(a), Some(b)) => a.as_str().trim() == b.as_str().trim(),
+        _ => false,
+    }
+}
+
+/// `YYYY-MM-DD` when the date exists and the year is plausible.
+fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
+    if !YEARS.contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    if day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Appends a valid time (and zone, when known) to a date; an invalid time leaves the date alone.
+fn with_time(
+    date: String,
+    hour: Option<u32>,
+    minute: Option<u32>,
+    second: Option<u32>,
+    zone: Option<&str>,
+) -> String {
+    let (Some(hour), Some(minute)) = (hour, minute) else {
+        return date;
+    };
+    let second = second.unwrap_or(0);
+    if hour > 23 || minute > 59 || second > 60 {
+        return date;
+    }
+    let zone = zone.and_then(zone_offset).unwrap_or_default();
+    format!("{date}T{hour:02}:{minute:02}:{second:02}{zone}")
+}
+
+/// `Z`, `GMT`, `+0200`, `+02`, `EDT`... as `±HH:MM`; unknown names give `None`.
+fn zone_offset(zone: &str) -> Option<String> {
+    let named = match zone.to_ascii_lowercase().as_str() {
+        "z" | "gmt" | "utc" | "ut" => Some("+00:00"),
+        "edt" => Some("-04:00"),
+        "est" | "cdt" => Some("-05:00"),
+        "cst" | "mdt" => Some("-06:00"),
+        "mst" | "pdt" => Some("-07:00"),
+        "pst" => Some("-08:00"),
+        _ => None,
+    };
+    if let Some(offset) = named {
+        return Some(offset.to_string());
+    }
+    let (sign, digits) = zone.split_at_checked(1)?;
+    let digits: String = digits.chars().filter(|c| *c != ':').collect();
+    if !matches!(sign, "+" | "-") || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match digits.len() {
+        2 => Some(format!("{sign}{digits}:00")),
+        4 => Some(format!("{sign}{}:{}", &digits[..2], &digits[2..])),
+        _ => None,
+    }
+}
+
+/// Month number for a month name or abbreviation in any supported language.
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .find_map(|(candidate, month)| (*candidate == name).then_some(*month))
+}
+
+/// All month names, each once.
+static MONTHS: Lazy<Vec<(&'static str, u32)>> = Lazy::new(|| {
+    let mut seen = HashSet::new();
+    names::ALL_MONTHS
+        .iter()
+        .flat_map(|list| list.iter().zip(1..))
+        .flat_map(|(forms, month)| forms.iter().map(move |name| (*name, month)))
+        .filter(|(name, _)| seen.insert(*name))
+        .collect()
+});
+
+/// `september|sept|sep|...`, longest first so a full name wins over its abbreviation.
+static MONTH_ALTERNATION: Lazy<String> = Lazy::new(|| {
+    let mut all: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+    all.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    all.iter()
+        .map(|name| regex::escape(name))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
+/// Times of day and numeric zone offsets, removed before a date line's words are checked:
+/// `10:30`, `10:30:15`, `10.30 Uhr`, `14h30`, `10 AM`, `10:30 p.m.`, `+02:00`.
+static TIME: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)\b[0-9]{1,2}(?:(?:[:.h][0-9]{2}){1,2}(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b|hrs?\b|hs\b|h\b|ч\b\.?))?|\s*(?:[ap]\.?\s?m\b\.?|uhr\b))|[+-][0-9]{2}:?[0-9]{2}\b",
+    )
+});
+
+/// Words allowed around a date on a date line: labels, prepositions, weekdays.
+static FILLER_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    names::DATE_LINE_WORDS
+        .iter()
+        .chain(names::WEEKDAYS)
+        .copied()
+        .collect()
+});
+
+/// The longest prefix of `s` no longer than `max` bytes that ends on a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<String> {
+        parse_date(s)
+    }
+
+    fn check(cases: &[(&str, &str)]) {
+        for (input, expected) in cases {
+            assert_eq!(date(input).as_deref(), Some(*expected), "input: {input:?}");
+        }
+    }
+
+    fn check_none(cases: &[&str]) {
+        for input in cases {
+            assert_eq!(date(input), None, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn month_names_agree_across_languages() {
+        let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for list in names::ALL_MONTHS {
+            for (forms, month) in list.iter().zip(1..) {
+                for name in forms.iter() {
+                    assert_eq!(name.to_lowercase(), *name, "{name} must be lowercase");
+                    if let Some(previous) = seen.insert(name, month) {
+                        assert_eq!(previous, month, "{name} maps to two months");
+                    }
+                }
+            }
+        }
+        for word in names::DATE_LINE_WORDS.iter().chain(names::WEEKDAYS) {
+            assert_eq!(word.to_lowercase(), *word, "{word} must be lowercase");
+        }
+    }
+
+    #[test]
+    fn iso_dates_and_timestamps() {
+        check(&[
+            ("2021-09-02", "2021-09-02"),
+            ("2021-9-2", "2021-09-02"),
+            ("2021-09-02T10:00:00Z", "2021-09-02T10:00:00+00:00"),
+            ("2021-09-02T10:00:00+02:00", "2021-09-02T10:00:00+02:00"),
+            ("2021-09-02T10:00:00.123-0500", "2021-09-02T10:00:00-05:00"),
+            ("2021-09-02T10:00", "2021-09-02T10:00:00"),
+            ("2021-09-02 10:00:30 UTC", "2021-09-02T10:00:30+00:00"),
+            ("Posted 2021-09-02", "2021-09-02"),
+            ("2021-09-02T25:00:00Z", "2021-09-02"),
+        ]);
+        check_none(&[
+            "2021-13-02",
+            "2021-02-30",
+            "1989-01-01",
+            "2101-01-01",
+            "12021-09-02",
+        ]);
+    }
+
+    #[test]
+    fn rfc2822_timestamps() {
+        check(&[
+            ("Thu, 02 Sep 2021 10:00:00 GMT", "2021-09-02T10:00:00+00:00"),
+            (
+                "Thu, 2 Sep 2021 10:00:00 +0200",
+                "2021-09-02T10:00:00+02:00",
+            ),
+            ("Thu, 02 Sep 2021 10:00 EDT", "2021-09-02T10:00:00-04:00"),
+            ("02 Sep 2021 10:00:00", "2021-09-02T10:00:00"),
+        ]);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        check(&[
+            ("2021/09/02", "2021-09-02"),
+            ("2021.09.02", "2021-09-02"),
+            ("2021. 9. 2.", "2021-09-02"),
+            ("02.09.2021", "2021-09-02"),
+            ("2.9.2021", "2021-09-02"),
+            ("2. 9. 2021", "2021-09-02"),
+            ("02-09-2021", "2021-09-02"),
+            ("09-30-2021", "2021-09-30"),
+            ("09/02/2021", "2021-09-02"),
+            ("9/2/2021", "2021-09-02"),
+            ("30/09/2021", "2021-09-30"),
+            ("12/31/2021", "2021-12-31"),
+        ]);
+        check_none(&[
+            "02/30/2021",
+            "31.02.2021",
+            "13.13.2021",
+            "02.09/2021",
+            "2021/09.02",
+            "1.2.3.2021",
+            "02.09.1850",
+            "version 1.2.2021.3",
+        ]);
+    }
+
+    #[test]
+    fn english_dates() {
+        check(&[
+            ("September 2, 2021", "2021-09-02"),
+            ("Sep. 2, 2021", "2021-09-02"),
+            ("Sept 2nd 2021", "2021-09-02"),
+            ("Sept. 2nd, 2021", "2021-09-02"),
+            ("2 September 2021", "2021-09-02"),
+            ("2nd of September 2021", "2021-09-02"),
+            ("Thursday, September 2, 2021", "2021-09-02"),
+            ("Thu 2 Sep 2021", "2021-09-02"),
+            ("february 29, 2020", "2020-02-29"),
+            ("May 1, 2021", "2021-05-01"),
+            ("DECEMBER 31, 1999", "1999-12-31"),
+            ("02-Sep-2021", "2021-09-02"),
+        ]);
+        check_none(&[
+            "February 29, 2021",
+            "September 31, 2021",
+            "September 2021",
+            "September 2",
+            "Sep 22021",
+            "Omar 5, 2021",
+            "5 mins read",
+            "Chapter 2, 2021 edition",
+        ]);
+    }
+
+    #[test]
+    fn german_dates() {
+        check(&[
+            ("2. September 2021", "2021-09-02"),
+            ("2. Sept. 2021", "2021-09-02"),
+            ("Donnerstag, 2. September 2021", "2021-09-02"),
+            ("15. März 2021", "2021-03-15"),
+            ("1. Jänner 2021", "2021-01-01"),
+            ("24. Dez. 2020", "2020-12-24"),
+        ]);
+        check_none(&["2. Sept.", "32. März 2021"]);
+    }
+
+    #[test]
+    fn french_dates() {
+        check(&[
+            ("2 septembre 2021", "2021-09-02"),
+            ("1er septembre 2021", "2021-09-01"),
+            ("jeudi 2 septembre 2021", "2021-09-02"),
+            ("15 août 2021", "2021-08-15"),
+            ("3 févr. 2021", "2021-02-03"),
+            ("12 déc. 2021", "2021-12-12"),
+        ]);
+    }
+
+    #[test]
+    fn spanish_portuguese_italian_dutch_dates() {
+        check(&[
+            ("2 de septiembre de 2021", "2021-09-02"),
+            ("2 de setembro de 2021", "2021-09-02"),
+            ("jueves, 2 de septiembre del 2021", "2021-09-02"),
+            ("15 de março de 2021", "2021-03-15"),
+            ("2 settembre 2021", "2021-09-02"),
+            ("2 set 2021", "2021-09-02"),
+            ("giovedì 2 settembre 2021", "2021-09-02"),
+            ("2 september 2021", "2021-09-02"),
+            ("2 mrt. 2021", "2021-03-02"),
+            ("17 mei 2021", "2021-05-17"),
+            ("2 maj 2021", "2021-05-02"),
+        ]);
+    }
+
+    #[test]
+    fn slavic_dates() {
+        check(&[
+            ("2 września 2021", "2021-09-02"),
+            ("2 wrzesień 2021", "2021-09-02"),
+            ("2 WRZEŚNIA 2021", "2021-09-02"),
+            ("21 października 2021 r.", "2021-10-21"),
+            ("2 сентября 2021", "2021-09-02"),
+            ("2 сентября 2021 г.", "2021-09-02"),
+            ("2 Сентября 2021г.", "2021-09-02"),
+            ("2 сентябрь 2021", "2021-09-02"),
+            ("2 вересня 2021", "2021-09-02"),
+            ("2. září 2021", "2021-09-02"),
+            ("2. května 2021", "2021-05-02"),
+            ("2 Eylül 2021", "2021-09-02"),
+        ]);
+        check_none(&["2 сентября", "31 ноября 2021"]);
+    }
+
+    #[test]
+    fn cjk_dates() {
+        check(&[
+            ("2021年9月2日", "2021-09-02"),
+            ("2021年09月02日 10:30", "2021-09-02"),
+            ("发布时间：2021年9月2日", "2021-09-02"),
+            ("２０２１年９月２日", "2021-09-02"),
+            ("2021년 9월 2일", "2021-09-02"),
+        ]);
+        check_none(&["2021年13月2日", "9月2日"]);
+    }
+
+    #[test]
+    fn earliest_date_wins() {
+        check(&[
+            (
+                "Updated 3 Sept 2021, first published 2021-09-01",
+                "2021-09-03",
+            ),
+            ("2021-09-01 (updated September 3, 2021)", "2021-09-01"),
+        ]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let long = "é".repeat(5000) + " 2 September 2021";
+        for input in [
+            "",
+            " ",
+            "9999999999999999999999-01-01",
+            "日月年",
+            &long,
+            "2021-",
+            "Z",
+        ] {
+            let _ = parse_date(input);
+            let _ = is_date_line(input);
+        }
+        assert_eq!(parse_date("99999999999/99999999999/99999999999"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        for line in [
+            "September 2, 2021",
+            "Published September 2, 2021",
+            "Published: Thursday, September 2, 2021 10:30 AM EDT",
+            "Posted on Sep. 2, 2021 at 10:30 a.m.",
+            "Last updated: 2021-09-02T10:00:00Z",
+            "Updated 2 Sep 2021 | Published 1 Sep 2021",
+            "Posted • 2 September 2021",
+            "02.09.2021",
+            "02.09.2021, 14:30 Uhr",
+            "Veröffentlicht am 2. September 2021 um 14:30 Uhr",
+            "Aktualisiert: Donnerstag, 2. September 2021",
+            "Publié le 1er septembre 2021 à 14h30",
+            "Mis à jour le 2 septembre 2021",
+            "Publicado el 2 de septiembre de 2021",
+            "Publicado em 2 de setembro de 2021, às 10:30",
+            "Pubblicato il 2 settembre 2021 alle ore 10:30",
+            "Gepubliceerd op 2 september 2021 om 10:30 uur",
+            "Opublikowano: 2 września 2021, 10:30",
+            "Опубликовано 2 сентября 2021 г. в 10:30",
+            "发布时间：2021年9月2日 10:30",
+            "2021年9月2日(木) 10:30",
+            "입력 2021년 9월 2일 오전 10:30",
+            "Thu, 02 Sep 2021 10:00:00 GMT",
+            "- 2 September 2021 -",
+        ] {
+            assert!(is_date_line(line), "should be a date line: {line:?}");
+        }
+    }
+
+    #[test]
+    fn not_date_lines() {
+        for line in [
+            "",
+            "5 mins read",
+            "Published:",
+            "Published: Updated:",
+            "On September 2, 2021, the council approved the new budget after a long debate.",
+            "The council met on 2 September 2021.",
+            "Am 2. September 2021 hat der Rat den Haushalt beschlossen.",
+            "Le 2 septembre 2021, le conseil a voté le budget.",
+            "2 сентября 2021 года совет утвердил бюджет.",
+            "By John Smith | September 2, 2021",
+            "September 2, 2021 | 12 comments",
+            "September 2021",
+            "Published 3 hours ago",
+            "Tickets: 02.09.2021, 19:30, Stadthalle",
+            "Page 2 of 10",
+        ] {
+            assert!(!is_date_line(line), "should not be a date line: {line:?}");
+        }
+    }
+}
