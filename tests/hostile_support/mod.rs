@@ -19,6 +19,25 @@ pub fn on_normal_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static
     }
 }
 
+/// Full size in release builds (`cargo test --release`), a tenth in debug builds, where the
+/// crate runs unoptimised and per-block cost is ~20x higher: keeps the debug suite near a minute.
+pub fn sized(full: usize) -> usize {
+    if cfg!(debug_assertions) {
+        full / 10
+    } else {
+        full
+    }
+}
+
+/// Limits for the million-block cases: the default in release; in debug builds the segmenter
+/// still reads every line but hands at most 100,000 blocks on (see [`sized`]).
+pub fn million_block_limits() -> Limits {
+    Limits {
+        max_blocks: sized(Limits::default().max_blocks),
+        ..Limits::default()
+    }
+}
+
 /// Whitespace collapsed to single spaces, so block boundaries and line breaks don't matter.
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
