@@ -86,7 +86,7 @@ fn text_dumps(path: &Path, k: usize) -> Vec<Page> {
     spread(&entries, k)
         .into_iter()
         .map(|(id, text)| Page {
-            name: format!("sh-text/{id}"),
+            name: format!("sh-text/{}", id.get(..8).unwrap_or(&id)),
             text,
         })
         .collect()

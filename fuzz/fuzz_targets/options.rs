@@ -43,7 +43,10 @@ fuzz_target!(|input: Input| {
         cleaner.clean_text(&input.text)
     };
     if input.text.len() > limits.max_input_bytes {
-        assert!(matches!(result, Err(Error::InputTooLarge { .. })), "oversized input accepted");
+        assert!(
+            matches!(result, Err(Error::InputTooLarge { .. })),
+            "oversized input accepted"
+        );
         return;
     }
     if let Ok(article) = result {

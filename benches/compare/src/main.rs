@@ -20,7 +20,12 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-const TOOLS: [&str; 4] = ["deboiler", "dom_smoothie", "rs-trafilatura", "scraper parse"];
+const TOOLS: [&str; 4] = [
+    "deboiler",
+    "dom_smoothie",
+    "rs-trafilatura",
+    "scraper parse",
+];
 
 struct Args {
     bench: PathBuf,
@@ -90,7 +95,8 @@ fn run(tool: usize, html: &str, stats: &mut Stats) -> String {
             }
             1 => {
                 let start = Instant::now();
-                let out = dom_smoothie::Readability::new(html, None, None).and_then(|mut r| r.parse());
+                let out =
+                    dom_smoothie::Readability::new(html, None, None).and_then(|mut r| r.parse());
                 let time = start.elapsed();
                 (time, out.ok().map(|a| a.text_content.to_string()))
             }
@@ -133,7 +139,10 @@ fn tokens(re: &Regex, text: &str) -> HashMap<String, usize> {
 }
 
 /// WCXB word precision, recall and F1 of `predicted` against `reference` tokens.
-fn score(predicted: &HashMap<String, usize>, reference: &HashMap<String, usize>) -> (f64, f64, f64) {
+fn score(
+    predicted: &HashMap<String, usize>,
+    reference: &HashMap<String, usize>,
+) -> (f64, f64, f64) {
     let n_pred: usize = predicted.values().sum();
     let n_ref: usize = reference.values().sum();
     if n_ref == 0 {
@@ -149,7 +158,11 @@ fn score(predicted: &HashMap<String, usize>, reference: &HashMap<String, usize>)
         .sum();
     let p = overlap as f64 / n_pred as f64;
     let r = overlap as f64 / n_ref as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -164,8 +177,10 @@ fn read_gz(path: &Path) -> Option<Vec<u8>> {
 
 /// Reference text and page type from `ground-truth/ID.json`.
 fn truth(dir: &Path, id: &str) -> Option<(String, String)> {
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join(format!("ground-truth/{id}.json"))).ok()?).ok()?;
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("ground-truth/{id}.json"))).ok()?,
+    )
+    .ok()?;
     let text = json["ground_truth"]["main_content"].as_str()?.to_string();
     let kind = json["_internal"]["page_type"]["primary"]
         .as_str()
@@ -187,11 +202,19 @@ fn main() {
     let dir = args.bench.join("wcxb-dev");
     let mut ids: Vec<String> = std::fs::read_dir(dir.join("html"))
         .unwrap_or_else(|e| {
-            eprintln!("cannot read {}: {e} (set --bench or DEBOILER_BENCH)", dir.join("html").display());
+            eprintln!(
+                "cannot read {}: {e} (set --bench or DEBOILER_BENCH)",
+                dir.join("html").display()
+            );
             std::process::exit(1)
         })
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".html.gz").map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".html.gz")
+                .map(str::to_string)
+        })
         .collect();
     ids.sort();
     if let Some(n) = args.limit {
@@ -237,7 +260,17 @@ fn main() {
     );
     println!(
         "{:<15} {:>8} {:>8} {:>9} {:>8} {:>10} {:>9} {:>6} {:>6} {:>6} {:>7}",
-        "tool", "time s", "MB/s", "pages/s", "ms/page", "time/deb.", "time/parse", "F1", "P", "R", "err/pan"
+        "tool",
+        "time s",
+        "MB/s",
+        "pages/s",
+        "ms/page",
+        "time/deb.",
+        "time/parse",
+        "F1",
+        "P",
+        "R",
+        "err/pan"
     );
     // A ratio against a deboiler that failed on every page would be meaningless.
     let deboiler_ran = stats[0].errors + stats[0].panics < pages;
@@ -271,13 +304,19 @@ fn main() {
         println!("\nF1 by page type");
         print!("{:<15}", "tool");
         for k in &kinds {
-            print!(" {:>13}", format!("{k} ({})", stats[0].f1_by_type[*k].len()));
+            print!(
+                " {:>13}",
+                format!("{k} ({})", stats[0].f1_by_type[*k].len())
+            );
         }
         println!();
         for (name, s) in TOOLS.iter().zip(&stats) {
             print!("{name:<15}");
             for k in &kinds {
-                print!(" {:>13.3}", mean(s.f1_by_type.get(*k).map_or(&[][..], |v| &v[..])));
+                print!(
+                    " {:>13.3}",
+                    mean(s.f1_by_type.get(*k).map_or(&[][..], |v| &v[..]))
+                );
             }
             println!();
         }

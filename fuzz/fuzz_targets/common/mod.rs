@@ -84,8 +84,14 @@ pub fn assert_stable(first: &Article, cleaner: &deboiler::Cleaner) {
 
 /// The documented limits: at most `max_blocks` blocks, none longer than `max_block_bytes`.
 pub fn assert_within_limits(article: &Article, limits: &deboiler::Limits) {
-    assert!(article.blocks.len() <= limits.max_blocks, "more blocks than max_blocks");
+    assert!(
+        article.blocks.len() <= limits.max_blocks,
+        "more blocks than max_blocks"
+    );
     for block in &article.blocks {
-        assert!(block.text.len() <= limits.max_block_bytes, "block longer than max_block_bytes");
+        assert!(
+            block.text.len() <= limits.max_block_bytes,
+            "block longer than max_block_bytes"
+        );
     }
 }
