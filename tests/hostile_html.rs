@@ -141,7 +141,8 @@ fn max_blocks_caps_a_page_of_tiny_paragraphs() {
 fn nul_bytes_inside_text_and_tags() {
     let body = format!(
         "<p>{}</p><d\0iv cl\0ass=\"x\0\">\0</div><p>{PARAGRAPH_2}</p>",
-        PARAGRAPH.replace(' ', " \0")
+        // A few stray NULs (well under 1% of the page): still a page, not binary data.
+        PARAGRAPH.replacen(' ', " \0", 5)
     );
     if let Some(article) = html_article_once_supported(clean_bytes(page(&body).into_bytes(), None))
     {

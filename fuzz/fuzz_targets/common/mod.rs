@@ -27,27 +27,30 @@ pub fn assert_blocks_from_text(input: &str, article: &Article) {
     }
 }
 
-/// Everything an HTML page can show as text: all text nodes (script and style included, in
-/// document order, concatenated without separators so words split across inline elements still
-/// match) and all attribute values (`alt`, `title`, `content`...), entities decoded by the same
-/// parser the library uses.
+/// Everything an HTML page can show as text: all text nodes in document order (script and
+/// style included), concatenated without separators so words split across elements still match,
+/// then all attribute values (`alt`, `title`, `content`...), entities decoded by the same parser
+/// the library uses.
 pub fn html_text_content(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
-    let mut out = String::new();
-    for node in doc.tree.nodes() {
+    let mut text = String::new();
+    let mut attributes = String::new();
+    // `descendants` is an iterative pre-order walk: document order, no recursion.
+    for node in doc.tree.root().descendants() {
         match node.value() {
-            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Text(t) => text.push_str(t),
             scraper::Node::Element(e) => {
                 for (_, value) in e.attrs() {
-                    out.push('\u{1}');
-                    out.push_str(value);
-                    out.push('\u{1}');
+                    attributes.push('\u{1}');
+                    attributes.push_str(value);
                 }
             }
             _ => {}
         }
     }
-    out.chars().filter(|&c| !is_format(c)).collect()
+    text.push('\u{1}');
+    text.push_str(&attributes);
+    text.chars().filter(|&c| !is_format(c)).collect()
 }
 
 /// HTML mode: every word of every kept block occurs in the page's decoded text content.
