@@ -82,6 +82,10 @@ struct Found {
 /// Tries every pattern and keeps the match that starts first.
 fn find_date(s: &str) -> Option<Found> {
     let s = prefix(s, MAX_SCAN_BYTES);
+    // Every pattern needs digits; most lines of prose have none.
+    if !s.chars().any(is_digit) {
+        return None;
+    }
     let finders: [fn(&str) -> Option<Found>; 6] = [
         find_iso,
         find_rfc2822,
@@ -348,10 +352,10 @@ static MONTH_ALTERNATION: Lazy<String> = Lazy::new(|| {
 });
 
 /// Times of day and numeric zone offsets, removed before a date line's words are checked:
-/// `10:30`, `10:30:15`, `10.30 Uhr`, `14h30`, `10 AM`, `10:30 p.m.`, `+02:00`.
+/// `10:30`, `10:30:15`, `10.30 Uhr`, `14h30`, `10 AM`, `10:30 p.m.`, `+02:00`, `+3`.
 static TIME: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)\b[0-9]{1,2}(?:(?:[:.h][0-9]{2}){1,2}(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b|hrs?\b|hs\b|h\b|ч\b\.?))?|\s*(?:[ap]\.?\s?m\b\.?|uhr\b))|[+-][0-9]{2}:?[0-9]{2}\b",
+        r"(?i)\b[0-9]{1,2}(?:(?:[:.h][0-9]{2}){1,2}(?:\s*(?:[ap]\.?\s?m\b\.?|uhr\b|hrs?\b|hs\b|h\b|ч\b\.?))?|\s*(?:[ap]\.?\s?m\b\.?|uhr\b))|[+-][0-9]{1,2}(?::?[0-9]{2})?\b",
     )
 });
 
@@ -634,6 +638,8 @@ mod tests {
             "입력 2021년 9월 2일 오전 10:30",
             "Thu, 02 Sep 2021 10:00:00 GMT",
             "- 2 September 2021 -",
+            "Sep. 2, 2021 8:03 am ET",
+            "14:53 GMT +3 2 September 2021",
         ] {
             assert!(is_date_line(line), "should be a date line: {line:?}");
         }
@@ -657,6 +663,9 @@ mod tests {
             "Published 3 hours ago",
             "Tickets: 02.09.2021, 19:30, Stadthalle",
             "Page 2 of 10",
+            "Reuters September 2, 2021 11:03 PM",
+            "21:17 02.09.2021 Get short URL",
+            "1. 2 Sep 2021, 9:42am",
         ] {
             assert!(!is_date_line(line), "should not be a date line: {line:?}");
         }

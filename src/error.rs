@@ -25,10 +25,13 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
-    /// The input does not look like text at all (mostly control or NUL bytes).
-    #[error("input is binary data, not text ({control_share:.0}% control bytes)")]
+    /// The input does not look like text at all (control characters, NUL bytes, or bytes
+    /// that did not decode).
+    #[error(
+        "input is binary data, not text ({control_share:.0}% control or undecodable characters)"
+    )]
     Binary {
-        /// Share of control bytes in the sampled prefix, in percent.
+        /// Share of control or undecodable characters in the sampled prefix, in percent.
         control_share: f32,
     },
     /// The declared or requested encoding is not one the decoder knows.

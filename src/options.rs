@@ -135,7 +135,7 @@ impl Cleaner {
     /// ```
     pub fn clean_text(&self, text: &str) -> Result<Article> {
         self.check_size(text.len())?;
-        crate::text::check_not_binary(text.as_bytes())?;
+        crate::text::check_not_binary(text)?;
         let doc = crate::text::segment(text, &self.options);
         Ok(crate::pipeline::run(doc, &self.options))
     }

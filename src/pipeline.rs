@@ -17,11 +17,13 @@ pub(crate) fn run(doc: Document, options: &Options) -> Article {
         url: doc.meta.url,
         ..Article::default()
     };
-    for (position, (segment, verdict)) in doc.segments.into_iter().zip(outcome.verdicts).enumerate()
+    let decisions = outcome.verdicts.into_iter().zip(outcome.kinds);
+    for (position, (segment, (verdict, kind))) in
+        doc.segments.into_iter().zip(decisions).enumerate()
     {
         match verdict {
             Verdict::Keep => article.blocks.push(Block {
-                kind: segment.kind,
+                kind: kind.unwrap_or(segment.kind),
                 text: segment.text,
             }),
             Verdict::Drop(rule) => {

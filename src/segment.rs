@@ -41,6 +41,12 @@ pub(crate) struct Segment {
     pub bullet: bool,
     /// Number of input lines merged into this block (text mode), else 1.
     pub lines: u32,
+    /// Link share of the element around this block's element (HTML only; 0 in text mode):
+    /// high for a menu, low for a listing whose item titles are links.
+    pub context_link_density: f32,
+    /// The block lies in a main content with little running text (a listing, a
+    /// catalogue, an index page), where link-dense blocks are the items (HTML only).
+    pub in_listing: bool,
     /// Leading whitespace of the line (text mode): converters such as inscriptis indent by
     /// nesting depth, so body paragraphs share one indentation.
     pub indent: u32,
@@ -60,6 +66,8 @@ impl Segment {
             hint: None,
             bullet: false,
             lines: 1,
+            context_link_density: 0.0,
+            in_listing: false,
             indent: 0,
             gap_before: true,
         }

@@ -34,11 +34,14 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
     let lx = &*LEXICON;
     let words = stats.words;
     let short = words <= MAX_LABEL_WORDS;
+    // Cheap tests that rule out the regular expressions on most lines.
+    let digit = text.bytes().any(|b| b.is_ascii_digit());
+    let minutes = norm.contains("min") || norm.contains("мин") || norm.contains('分');
     let c = if lx.date_labels_only(&norm) {
         Cue::Drop(Rule::DateLabel)
-    } else if short && READING_TIME.is_match(text) {
+    } else if short && minutes && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
-    } else if short && crate::date::is_date_line(text) {
+    } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
     } else if lx.bare_read_more(&norm) {
         Cue::Marker(Rule::ReadMore)
@@ -50,8 +53,9 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
         Cue::Marker(Rule::RelatedZone)
     } else if short
         && (lx.comments_label(&norm)
-            || COMMENT_COUNT.is_match(text)
-            || COMMENT_HEAD.is_match(text.trim()))
+            || (digit || norm.starts_with("one ") || norm.starts_with("no "))
+                && COMMENT_COUNT.is_match(text)
+            || words <= 6.0 && COMMENT_HEAD.is_match(text.trim()))
     {
         Cue::Marker(Rule::Comments)
     } else if short && lx.advertisement(&norm) {
@@ -66,11 +70,12 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
         Cue::Drop(Rule::Promo)
     } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer(&norm) {
         Cue::Drop(Rule::Footer)
-    } else if CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text) {
+    } else if lx.caption_hint(&norm) && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
+    {
         Cue::Drop(Rule::Caption)
     } else if is_breadcrumb(text) {
         Cue::Drop(Rule::Breadcrumb)
-    } else if short && BYLINE.is_match(text.trim()) {
+    } else if short && lx.byline_start(&norm) && BYLINE.is_match(text.trim()) {
         Cue::Byline
     } else {
         Cue::Plain
@@ -81,7 +86,7 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str) -> bool {
     let text = text.trim();
-    if text.len() > 200 {
+    if text.len() > 200 || !text.contains(['/', '>', '»', '›', '→', '|', '·', ':']) {
         return false;
     }
     let items: Vec<&str> = BREADCRUMB_SEPARATOR

@@ -4,7 +4,9 @@
 //! or trailing punctuation) and then compared as whole lines, by leading marker, or by a
 //! contained phrase, depending on the list.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 
@@ -27,10 +29,16 @@ pub(crate) struct Lexicon {
     cookie: AhoCorasick,
     mirror: AhoCorasick,
     footer: AhoCorasick,
+    caption_hint: AhoCorasick,
+    byline_prefixes: HashSet<&'static str>,
 }
 
 fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
+    // Haystacks are short lines: a full DFA without a prefilter beats the packed searchers,
+    // whose setup cost dominates on a few dozen bytes.
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(if anchored {
             StartKind::Anchored
@@ -54,6 +62,19 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| Lexicon {
     cookie: automaton(phrases::COOKIE, false),
     mirror: automaton(phrases::MIRROR, false),
     footer: automaton(phrases::FOOTER, false),
+    caption_hint: automaton(
+        &[
+            phrases::CAPTION_CREDITS,
+            &["getty", "©", "courtesy", "credit"],
+        ]
+        .concat(),
+        false,
+    ),
+    byline_prefixes: phrases::BYLINE_PREFIXES
+        .iter()
+        .copied()
+        .chain(["author", "written", "words", "story", "reported"])
+        .collect(),
 });
 
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
@@ -229,6 +250,18 @@ impl Lexicon {
 
     pub(crate) fn mirror(&self, norm: &str) -> bool {
         contains(&self.mirror, norm)
+    }
+
+    /// Any caption credit word occurs (a prefilter for the caption patterns).
+    pub(crate) fn caption_hint(&self, norm: &str) -> bool {
+        self.caption_hint.is_match(norm)
+    }
+
+    /// The line opens with a byline word ("by", "von", "par"...).
+    pub(crate) fn byline_start(&self, norm: &str) -> bool {
+        norm.split([' ', ':'])
+            .next()
+            .is_some_and(|w| self.byline_prefixes.contains(w))
     }
 
     pub(crate) fn footer(&self, norm: &str) -> bool {

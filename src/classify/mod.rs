@@ -9,6 +9,7 @@
 
 mod cues;
 mod features;
+mod html;
 mod lexicon;
 mod meta;
 mod region;
@@ -19,11 +20,12 @@ use features::Stats;
 use crate::article::BlockKind;
 use crate::options::{Focus, Options};
 use crate::rules::thresholds::{
-    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, MENU_RUN_MIN, SPLIT_RUN_MIN, SPLIT_SHARE,
-    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
+    MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS,
+    SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::Rule;
-use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
+use crate::segment::{Document, Origin, PageMeta, Segment};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +54,14 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         .map(|(s, st)| cues::cue(&s.text, st).0)
         .collect();
     mark_marker_lists(segs, &stats, &mut cues);
+    if options.include_comments {
+        // Comment labels and heads still go, but they no longer end the body.
+        for c in &mut cues {
+            if *c == Cue::Marker(Rule::Comments) {
+                *c = Cue::Drop(Rule::Comments);
+            }
+        }
+    }
     let mut out = Outcome {
         verdicts: vec![Verdict::Keep; n],
         kinds: vec![None; n],
@@ -59,16 +69,27 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     };
 
     // Structure first (HTML): blocks outside the main content or in boilerplate containers.
-    let structural = structural_drops(doc);
+    let structural = structural_drops(doc, options);
     let candidate = |i: usize| structural[i].is_none();
 
-    let mut scores = score_all(&stats, &cues, &structural, options);
+    let introduced = introduced_lists(segs, &cues);
+    let score_all = |cues: &[Cue]| {
+        let mut scores = score_all(&stats, cues, &structural, options);
+        damp_isolated_prose(&mut scores, cues);
+        for (i, s) in scores.iter_mut().enumerate() {
+            if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
+                *s = LIST_ITEM_CREDIT * stats[i].weight;
+            }
+        }
+        scores
+    };
+    let mut scores = score_all(&cues);
     let mut span = find_span(doc, &scores, &structural);
     // Comments start at the first comment-section marker inside the body: once known, the
     // body is found again without them.
     if let (Some((start, _)), false) = (span, options.include_comments) {
         if mark_comment_zone(&stats, &mut cues, start) {
-            scores = score_all(&stats, &cues, &structural, options);
+            scores = score_all(&cues);
             span = find_span(doc, &scores, &structural);
         }
     }
@@ -85,14 +106,22 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     // A tail marker ends the body when little prose comes after it.
     let mut tail_rule = None;
     let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
-    for m in start + 1..=end {
-        if let Cue::Marker(rule) = cues[m] {
-            if candidate(m) && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) {
-                tail_rule = Some((m, rule));
-                end = m - 1;
-                break;
+    // (HTML: the DOM already bounded the content; a marker inside it is a box, not the end.)
+    let text_mode = doc.origin == Origin::Text;
+    let tail = (start + 1..=end)
+        .filter(|_| text_mode)
+        .find_map(|m| match cues[m] {
+            Cue::Marker(rule)
+                if candidate(m)
+                    && positive(m + 1, end + 1) < TAIL_CUT_SHARE * positive(start, m) =>
+            {
+                Some((m, rule))
             }
-        }
+            _ => None,
+        });
+    if let Some((m, _)) = tail {
+        tail_rule = tail;
+        end = m - 1;
     }
     // A long run of non-prose lines (a menu, a story list) inside the span splits it: the
     // lighter side goes when it weighs less than the cut share of the other.
@@ -121,23 +150,19 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         };
     }
 
-    drop_menu_runs(segs, &stats, start, end, &mut out.verdicts);
+    drop_menu_runs(segs, &stats, &introduced, start, end, &mut out.verdicts);
     metadata(segs, &stats, &cues, start, end, &mut out);
-    mark_subheads(segs, &stats, start, end, options, &mut out);
+    mark_subheads(segs, &stats, start, end, text_mode, options, &mut out);
     out
 }
 
-/// Structural drops from the DOM (HTML only): outside the main content, or inside an element
-/// whose tag, class or id marks boilerplate.
-fn structural_drops(doc: &Document) -> Vec<Option<Rule>> {
-    doc.segments
-        .iter()
-        .map(|s| match (s.zone, s.hint) {
-            (_, Some(rule)) => Some(rule),
-            (Zone::Outside, None) => Some(Rule::OutsideContent),
-            _ => None,
-        })
-        .collect()
+/// Structural drops from the DOM (HTML only): outside the main content, inside an element
+/// whose tag, class or id marks boilerplate, or link-dense (see [`html::structural_verdicts`]).
+fn structural_drops(doc: &Document, options: &Options) -> Vec<Option<Rule>> {
+    if doc.origin != Origin::Html {
+        return vec![None; doc.segments.len()];
+    }
+    html::structural_verdicts(doc, options)
 }
 
 /// After a marker ("Read more:", "Related", "Latest Headlines"), the lines that follow are the
@@ -171,7 +196,7 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
                 first_run
             } else {
                 first_run = false;
-                short(j) && !(run_continues(j) && !short(j + 1))
+                short(j) && (!run_continues(j) || short(j + 1))
             };
             if !listed {
                 break;
@@ -260,6 +285,48 @@ fn split_at_runs(
     (start, end)
 }
 
+/// Prose among non-prose neighbours (a teaser between a headline and an author line) counts
+/// less than prose among prose: body paragraphs come in runs.
+fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue]) {
+    let n = scores.len();
+    let positive: Vec<bool> = scores.iter().map(|&s| s > 0.0).collect();
+    // Lines a rule already removed (a promo line, a caption) are holes, not neighbours.
+    let hole = |j: usize| matches!(cues[j], Cue::Drop(_));
+    for i in 0..n {
+        if !positive[i] {
+            continue;
+        }
+        let before = (0..i).rev().filter(|&j| !hole(j)).take(PROSE_NEIGHBOURHOOD);
+        let after = (i + 1..n).filter(|&j| !hole(j)).take(PROSE_NEIGHBOURHOOD);
+        let (mut seen, mut prose) = (0usize, 0usize);
+        for j in before.chain(after) {
+            seen += 1;
+            prose += usize::from(positive[j]);
+        }
+        if seen > 0 {
+            let density = prose as f32 / seen as f32;
+            scores[i] *= ISOLATED_PROSE_FLOOR + (1.0 - ISOLATED_PROSE_FLOOR) * density;
+        }
+    }
+}
+
+/// Lines of a list announced by a line ending in a colon ("Tour dates:"), up to the next
+/// blank line: they are short, yet part of whatever the announcing line belongs to.
+fn introduced_lists(segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
+    let mut out = vec![false; segs.len()];
+    let mut open = false;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.gap_before {
+            open = false;
+        }
+        out[i] = open;
+        if cues[i] == Cue::Plain && seg.text.trim_end().ends_with([':', '：']) {
+            open = true;
+        }
+    }
+    out
+}
+
 /// Scores every block; structurally dropped blocks can never be body.
 fn score_all(
     stats: &[Stats],
@@ -299,12 +366,14 @@ fn find_span(
 fn drop_menu_runs(
     segs: &[Segment],
     stats: &[Stats],
+    introduced: &[bool],
     start: usize,
     end: usize,
     verdicts: &mut [Verdict],
 ) {
     let short = |verdicts: &[Verdict], i: usize| {
         verdicts[i] == Verdict::Keep
+            && !introduced[i]
             && !region::is_prose(&stats[i])
             && !stats[i].ends_sentence_strictly()
             && stats[i].words <= 4.0
@@ -353,7 +422,7 @@ fn metadata(
             first_date = Some(i);
         }
     }
-    out.meta.published = first_date.and_then(|i| crate::date::parse_date(&texts[i]));
+    out.meta.published = first_date.and_then(|i| crate::date::parse_date(texts[i]));
     for i in lo..=end.min(start + 3) {
         if cues[i] == Cue::Byline {
             out.verdicts[i] = Verdict::Drop(Rule::Byline);
@@ -372,6 +441,7 @@ fn mark_subheads(
     stats: &[Stats],
     start: usize,
     end: usize,
+    text_mode: bool,
     options: &Options,
     out: &mut Outcome,
 ) {
@@ -402,7 +472,8 @@ fn mark_subheads(
             Verdict::Keep
         } else if subhead {
             Verdict::Drop(Rule::HeadingOption)
-        } else if options.focus == Focus::Recall || i > head_end {
+        } else if options.focus == Focus::Recall || i > head_end || !text_mode {
+            // In HTML the element structure already vouched for the block.
             Verdict::Keep
         } else {
             Verdict::Drop(Rule::ShortFragment)

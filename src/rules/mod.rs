@@ -6,6 +6,7 @@
 //!
 //! [`Rule`] names every reason a block can be removed; `--explain` prints these names.
 
+pub(crate) mod html_hints;
 pub mod patterns;
 pub mod phrases;
 pub mod thresholds;

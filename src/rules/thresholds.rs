@@ -46,7 +46,7 @@ pub const MENU_RUN_MIN: usize = 3;
 
 /// A comment-section marker opens the comment zone only after this much prose (a comment
 /// count near the headline is a link, not the section).
-pub const COMMENT_MIN_PROSE_BEFORE: f32 = 400.0;
+pub const COMMENT_MIN_PROSE_BEFORE: f32 = 300.0;
 
 /// A comment label with no comment heads after it opens the comment zone only when the prose
 /// after it weighs less than this multiple of the body before it.
@@ -61,3 +61,12 @@ pub const SPLIT_RUN_MIN: usize = 6;
 
 /// Share of prose under which the lighter side of a split goes.
 pub const SPLIT_SHARE: f32 = 0.15;
+
+/// Items of a list announced by a colon score this share of their weight (instead of the
+/// short-line penalty), so that they join the body they follow.
+pub const LIST_ITEM_CREDIT: f32 = 0.3;
+
+/// Prose scores are scaled by how much of their neighbourhood (this many blocks each side) is
+/// prose too, from this floor (no prose around) to 1 (all prose around).
+pub const PROSE_NEIGHBOURHOOD: usize = 1;
+pub const ISOLATED_PROSE_FLOOR: f32 = 0.25;

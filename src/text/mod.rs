@@ -8,17 +8,22 @@ use crate::segment::{Document, Origin, PageMeta, Segment};
 /// Share of control bytes above which text input is refused as binary.
 const MAX_CONTROL_PERCENT: f32 = 10.0;
 
-/// Refuses input that is mostly control bytes (binary data given as text).
-pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<()> {
-    let sample = &bytes[..bytes.len().min(8192)];
-    if sample.is_empty() {
+/// Refuses input that is mostly control characters or undecodable bytes (U+FFFD left by a
+/// lossy decode): binary data given as text.
+pub(crate) fn check_not_binary(text: &str) -> Result<()> {
+    let mut total = 0usize;
+    let mut junk = 0usize;
+    for c in text.chars().take(BINARY_SAMPLE_CHARS) {
+        total += 1;
+        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}');
+        if control || c == char::REPLACEMENT_CHARACTER {
+            junk += 1;
+        }
+    }
+    if total == 0 {
         return Ok(());
     }
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    let share = control as f32 * 100.0 / sample.len() as f32;
+    let share = junk as f32 * 100.0 / total as f32;
     if share > MAX_CONTROL_PERCENT {
         return Err(Error::Binary {
             control_share: share,
@@ -26,6 +31,9 @@ pub(crate) fn check_not_binary(bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+/// How many leading characters the binary check samples.
+const BINARY_SAMPLE_CHARS: usize = 8192;
 
 /// Bullet markers that open a list item line.
 const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "► ", "◦ "];
@@ -115,8 +123,11 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(check_not_binary(&[0u8; 100]).is_err());
-        assert!(check_not_binary(b"plain text\n").is_ok());
+        assert!(check_not_binary(&"\0".repeat(100)).is_err());
+        assert!(check_not_binary("plain text\n").is_ok());
+        let lossy = String::from_utf8_lossy(&[0xff; 64]).into_owned();
+        assert!(check_not_binary(&lossy).is_err());
+        assert!(check_not_binary("Café crème, naïve résumé — “quoted” 日本語").is_ok());
     }
 
     #[test]

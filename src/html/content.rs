@@ -1,0 +1,258 @@
+//! The main-content choice: settles each segment's hint, scores every block element by the
+//! net running text it holds (one bottom-up pass over the element table), and marks the
+//! segments inside the winner as [`Zone::Main`].
+
+use crate::rules::html_hints::{
+    CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
+    HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
+    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT,
+    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+};
+use crate::rules::Rule;
+use crate::segment::{Segment, Zone};
+
+use super::walk::{Walk, NONE};
+
+/// Per-segment measures used by the scoring.
+struct Measure {
+    chars: u32,
+    links: u32,
+}
+
+impl Measure {
+    fn of(segment: &Segment) -> Measure {
+        let chars = segment.text.chars().count() as u32;
+        Measure {
+            chars,
+            links: segment.link_chars.min(chars),
+        }
+    }
+
+    fn link_density(&self) -> f32 {
+        self.links as f32 / self.chars.max(1) as f32
+    }
+
+    /// Running text: long enough, few links.
+    fn is_paragraph(&self) -> bool {
+        self.chars >= PARAGRAPH_MIN_CHARS && self.link_density() < 0.3
+    }
+}
+
+/// Net running-text weight of one segment: positive for text, negative for links and
+/// boilerplate.
+fn weight(segment: &Segment, m: &Measure) -> f32 {
+    let chars = m.chars as f32;
+    if segment.hint.is_some() {
+        return -HINT_WEIGHT * chars;
+    }
+    if m.link_density() > LINK_DENSE {
+        if segment.context_link_density > LINK_DENSE {
+            return -LINK_DENSE_WEIGHT * chars;
+        }
+        return LINK_ITEM_WEIGHT * chars;
+    }
+    let own = (m.chars - m.links) as f32 - LINK_CHAR_WEIGHT * m.links as f32;
+    if m.chars < PARAGRAPH_MIN_CHARS && !ends_sentence(&segment.text) {
+        own * SHORT_WEIGHT
+    } else {
+        own
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '.', '!', '?', '。', '！', '？', ':', ';', '"', '”', '»', ')',
+    ])
+}
+
+/// Settles hints and zones of `walk.segments`; returns the chosen element, if any.
+pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
+    let n = walk.nodes.len();
+    if n == 0 {
+        return None;
+    }
+    let measures: Vec<Measure> = walk.segments.iter().map(Measure::of).collect();
+
+    // Paragraph text per element, bottom-up (children come after parents).
+    let mut para = vec![0u32; n];
+    for ((m, &owner), &card) in measures.iter().zip(&walk.owners).zip(&walk.cards) {
+        if m.is_paragraph() && !card {
+            para[owner as usize] += m.chars;
+        }
+    }
+    for i in (1..n).rev() {
+        let parent = walk.nodes[i].parent;
+        if parent != NONE {
+            para[parent as usize] += para[i];
+        }
+    }
+    let page = para[0].max(1) as f32;
+    let mut holds_body = vec![false; n];
+    for i in (0..n).rev() {
+        holds_body[i] |= walk.nodes[i].body_signal;
+        let parent = walk.nodes[i].parent;
+        if parent != NONE && holds_body[i] {
+            holds_body[parent as usize] = true;
+        }
+    }
+
+    // Text and link characters per element, bottom-up, for each block's context.
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for (m, &owner) in measures.iter().zip(&walk.owners) {
+        chars[owner as usize] += m.chars;
+        links[owner as usize] += m.links;
+    }
+    for i in (1..n).rev() {
+        let parent = walk.nodes[i].parent;
+        if parent != NONE {
+            chars[parent as usize] += chars[i];
+            links[parent as usize] += links[i];
+        }
+    }
+    for (segment, &owner) in walk.segments.iter_mut().zip(&walk.owners) {
+        let parent = walk.nodes[owner as usize].parent;
+        let context = if parent == NONE { owner } else { parent } as usize;
+        segment.context_link_density = links[context] as f32 / chars[context].max(1) as f32;
+    }
+
+    // A boilerplate name on an element holding most of the page's text is a misfire.
+    // A page whose text is nearly all comments is a discussion thread: its comments are
+    // the content.
+    let mut in_comments = vec![false; n];
+    let mut comment_para = 0u32;
+    for i in 0..n {
+        let parent = walk.nodes[i].parent;
+        let inherited = parent != NONE && in_comments[parent as usize];
+        if walk.nodes[i].hint == Some(Rule::Comments) && !inherited {
+            comment_para += para[i];
+        }
+        in_comments[i] = inherited || walk.nodes[i].hint == Some(Rule::Comments);
+    }
+    let discussion = comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page
+        && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS;
+    let mut effective: Vec<Option<Rule>> = vec![None; n];
+    for i in 0..n {
+        let node = &walk.nodes[i];
+        let mut hint = node.hint;
+        if discussion && hint == Some(Rule::Comments) {
+            hint = None;
+        }
+        if let Some(rule) = hint {
+            let share = para[i] as f32 / page;
+            let limit = if rule == Rule::Comments {
+                COMMENTS_MIN_SHARE_OF_PAGE
+            } else {
+                HINT_MAX_SHARE_OF_PAGE
+            };
+            let body = holds_body[i] && !node.styled_hidden;
+            if body || (para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit) {
+                hint = None;
+            }
+        }
+        let inherited = if node.parent == NONE {
+            None
+        } else {
+            effective[node.parent as usize]
+        };
+        effective[i] = hint.or(inherited);
+    }
+    for (segment, &owner) in walk.segments.iter_mut().zip(&walk.owners) {
+        segment.hint = effective[owner as usize];
+    }
+
+    // Net text weight per element, bottom-up.
+    let mut score = vec![0f32; n];
+    for (((segment, m), &owner), &card) in walk
+        .segments
+        .iter()
+        .zip(&measures)
+        .zip(&walk.owners)
+        .zip(&walk.cards)
+    {
+        let w = weight(segment, m);
+        score[owner as usize] += if card && w > 0.0 { w * CARD_WEIGHT } else { w };
+    }
+    let mut best_child = vec![NONE; n];
+    for i in (1..n).rev() {
+        let parent = walk.nodes[i].parent;
+        if parent == NONE {
+            continue;
+        }
+        let p = parent as usize;
+        score[p] += score[i];
+        if effective[i].is_none() {
+            let current = best_child[p];
+            if current == NONE || score[i] > score[current as usize] {
+                best_child[p] = i as u32;
+            }
+        }
+    }
+
+    let candidate = |i: usize| effective[i].is_none();
+    let mut best = (0..n)
+        .filter(|&i| candidate(i))
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))?;
+    // Tighten: a child that keeps nearly all of the net text is the better container.
+    loop {
+        let child = best_child[best];
+        if child == NONE || score[child as usize] < TIGHTEN_SHARE * score[best] {
+            break;
+        }
+        best = child as usize;
+    }
+    // A strong signal that is not a wrapper of the winner and holds enough of its text.
+    let strong = (0..n)
+        .filter(|&i| candidate(i) && walk.nodes[i].strong)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)));
+    if let Some(s) = strong {
+        if score[s] >= STRONG_SIGNAL_MIN_SHARE * score[best] && !is_ancestor(walk, s, best) {
+            best = s;
+        }
+    }
+    {
+        let by_para = (0..n)
+            .filter(|&i| candidate(i) && walk.nodes[i].strong)
+            .max_by(|&a, &b| para[a].cmp(&para[b]).then(b.cmp(&a)));
+        if let Some(s) = by_para {
+            if para[s] as f32 >= STRONG_SIGNAL_MIN_PARAGRAPHS * para[best] as f32
+                && para[s] > 0
+                && !is_ancestor(walk, s, best)
+            {
+                best = s;
+            }
+        }
+    }
+    if score[best] <= 0.0 {
+        // No container dominates: keep what the hints and link density allow.
+        for segment in &mut walk.segments {
+            segment.zone = Zone::Main;
+            segment.in_listing = true;
+        }
+        return None;
+    }
+    let (start, end) = (walk.nodes[best].seg_start, walk.nodes[best].seg_end);
+    let listing = para[best] < LISTING_MAX_PARAGRAPH_CHARS;
+    for (k, segment) in walk.segments.iter_mut().enumerate() {
+        let k = k as u32;
+        segment.zone = if start <= k && k < end {
+            segment.in_listing = listing;
+            Zone::Main
+        } else {
+            Zone::Outside
+        };
+    }
+    Some(best as u32)
+}
+
+/// Whether `a` encloses `b` (or is `b`).
+fn is_ancestor(walk: &Walk, a: usize, b: usize) -> bool {
+    let mut cur = b as u32;
+    while cur != NONE {
+        if cur as usize == a {
+            return true;
+        }
+        cur = walk.nodes[cur as usize].parent;
+    }
+    false
+}

@@ -1,0 +1,851 @@
+//! Page metadata from the places publishers put it: Open Graph and other `<meta>` tags,
+//! JSON-LD (schema.org), microdata, `<link>` tags, `<html lang>`, `<title>` and the first
+//! `<h1>`. Each field tries its sources in a fixed order and takes the first usable value.
+
+// Called by HTML segmentation, which lands on another branch; drop this then.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use crate::date::parse_date;
+use crate::segment::PageMeta;
+
+/// Longer "names" are sentences picked up by mistake, not author names.
+const MAX_AUTHOR_CHARS: usize = 100;
+
+/// An element classed "author-name" with more words holds more than a name.
+const MAX_CLASSED_AUTHOR_WORDS: usize = 6;
+
+/// Longer headings are not titles.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// JSON-LD objects visited per page, against pathological input.
+const MAX_JSON_LD_OBJECTS: usize = 2000;
+
+/// Separators between a headline and the site name in `<title>`, as in "Headline | Site".
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ",
+];
+
+/// Words before an author's name that are not part of it ("By Jane Doe", "Von Max Muster").
+const BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "af", "av", "от"];
+
+/// Reads title, author, publication date, language, site name and canonical URL.
+pub(crate) fn extract(doc: &Html) -> PageMeta {
+    let metas = MetaTags::collect(doc);
+    let json_ld = JsonLd::collect(doc);
+    let site_name = metas
+        .first(&["og:site_name"])
+        .or_else(|| json_ld.publisher_name())
+        .or_else(|| json_ld.website_name());
+    PageMeta {
+        title: title(doc, &metas, &json_ld, site_name.as_deref()),
+        author: author(doc, &metas, &json_ld),
+        published: published(doc, &metas, &json_ld),
+        language: language(doc, &metas),
+        site_name,
+        url: link_href(doc, "canonical").or_else(|| metas.first(&["og:url"])),
+    }
+}
+
+/// The `articleBody` of the page's JSON-LD article, when it has one.
+pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
+    JsonLd::collect(doc)
+        .articles()
+        .filter_map(|object| object.get("articleBody").and_then(Value::as_str))
+        .map(|body| decode_entities(body.trim()))
+        .find(|body| !body.is_empty())
+}
+
+/// The first h1 when another title source confirms it (contains it, give or take a site
+/// name: a lone h1 is often the site's logo); else og:title, JSON-LD headline,
+/// twitter:title and `<title>`, each without a site prefix or suffix; else the h1.
+fn title(
+    doc: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let h1 = first_text(doc, &H1).filter(|text| text.chars().count() <= MAX_TITLE_CHARS);
+    let sources = [
+        metas.first(&["og:title"]),
+        json_ld.article_string("headline"),
+        metas.first(&["twitter:title"]),
+        first_text(doc, &TITLE),
+    ];
+    if let Some(h1) = &h1 {
+        if sources
+            .iter()
+            .flatten()
+            .any(|source| confirms(source, h1, site_name))
+        {
+            return Some(h1.clone());
+        }
+    }
+    sources
+        .into_iter()
+        .flatten()
+        .map(|source| clean_document_title(&source, site_name))
+        .chain(h1)
+        .find(|title| !title.is_empty())
+}
+
+/// `title` contains `heading`, and the heading is a substantial part of it and not the site name.
+fn confirms(title: &str, heading: &str, site_name: Option<&str>) -> bool {
+    let (heading, title) = (normalize(heading), normalize(title));
+    let is_site = site_name.is_some_and(|site| normalize(site) == heading);
+    let substantial = heading.chars().count() * 5 >= title.chars().count() * 2;
+    !heading.is_empty() && !is_site && substantial && title.contains(&heading)
+}
+
+/// Removes " | Site" (or "Site | ") when it names the site.
+fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
+    let Some(site) = site_name.map(normalize).filter(|site| !site.is_empty()) else {
+        return title.to_string();
+    };
+    for separator in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            if normalize(tail) == site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(separator) {
+            if normalize(head) == site && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// A title without its site prefix or suffix: without the site name when it is known, else
+/// without its shorter end ("Headline | Site" loses "Site").
+fn clean_document_title(title: &str, site_name: Option<&str>) -> String {
+    let stripped = strip_site_name(title, site_name);
+    if stripped != title {
+        return stripped;
+    }
+    // Keep the longer side of the outermost separator: site names are short.
+    let suffix_cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len());
+    let prefix_cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.split_once(sep))
+        .min_by_key(|(head, _)| head.len());
+    let candidates = [
+        suffix_cut.map(|(head, tail)| (head, tail.chars().count())),
+        prefix_cut.map(|(head, tail)| (tail, head.chars().count())),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|(kept, removed)| kept.trim().chars().count() > *removed)
+        .min_by_key(|(_, removed)| *removed)
+        .map(|(kept, _)| kept.trim().to_string())
+        .unwrap_or_else(|| title.to_string())
+}
+
+/// JSON-LD people, author `<meta>` tags, `rel=author` links, microdata, an element classed
+/// like "author-name", then JSON-LD organisations.
+fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    json_ld
+        .author(true)
+        .or_else(|| {
+            metas
+                .all(&[
+                    "author",
+                    "article:author",
+                    "byl",
+                    "sailthru.author",
+                    "parsely-author",
+                    "dc.creator",
+                ])
+                .find_map(|value| clean_author(&value))
+        })
+        .or_else(|| {
+            doc.select(&REL_AUTHOR)
+                .find_map(|link| clean_author(&element_text(link)))
+        })
+        .or_else(|| {
+            doc.select(&ITEMPROP_AUTHOR)
+                .find_map(|element| clean_author(&microdata_name(element)))
+        })
+        .or_else(|| {
+            doc.select(&WITH_CLASS)
+                .filter(|element| element.attr("class").is_some_and(is_author_name_class))
+                .map(element_text)
+                .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
+                .find_map(|text| clean_author(&text))
+        })
+        .or_else(|| json_ld.author(false))
+}
+
+/// Class names like "author-name", "authorName", "byline__name".
+fn is_author_name_class(class: &str) -> bool {
+    let squeezed: String = class
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    squeezed.contains("authorname") || squeezed.contains("bylinename")
+}
+
+/// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
+fn clean_author(raw: &str) -> Option<String> {
+    let collapsed = collapse_whitespace(&decode_entities(raw));
+    let mut words = collapsed.split(' ').peekable();
+    if words.peek().is_some_and(|first| {
+        BYLINE_WORDS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
+    }) {
+        words.next();
+    }
+    let name = words.collect::<Vec<_>>().join(" ");
+    let name = name
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '·' | '•'))
+        .to_string();
+    let looks_like_url = name.starts_with("http://")
+        || name.starts_with("https://")
+        || name.starts_with("www.")
+        || name.starts_with('/');
+    let usable = !name.is_empty()
+        && !looks_like_url
+        && name.chars().count() <= MAX_AUTHOR_CHARS
+        && name.chars().any(char::is_alphabetic);
+    usable.then_some(name)
+}
+
+/// The name in a microdata author element: its `itemprop=name` child, else its `content`, else its text.
+fn microdata_name(element: ElementRef) -> String {
+    element
+        .descendent_elements()
+        .find(|child| {
+            child
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        })
+        .map(|child| {
+            child
+                .attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| element_text(child))
+        })
+        .or_else(|| element.attr("content").map(str::to_string))
+        .unwrap_or_else(|| element_text(element))
+}
+
+fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    json_ld
+        .dates("datePublished")
+        .chain(metas.all(&[
+            "article:published_time",
+            "og:published_time",
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "publication_date",
+            "dc.date.issued",
+            "dcterms.issued",
+            "dc.date",
+            "sailthru.date",
+            "parsely-pub-date",
+            "datepublished",
+        ]))
+        .chain(doc.select(&ITEMPROP_DATE_PUBLISHED).filter_map(|element| {
+            ["content", "datetime"]
+                .iter()
+                .find_map(|attr| element.attr(attr))
+                .map(str::to_string)
+                .or_else(|| Some(element_text(element)))
+        }))
+        .chain(
+            doc.select(&TIME_DATETIME)
+                .filter_map(|time| time.attr("datetime").map(str::to_string))
+                .take(1),
+        )
+        .chain(json_ld.dates("dateCreated"))
+        .find_map(|raw| parse_date(&raw))
+}
+
+fn language(doc: &Html, metas: &MetaTags) -> Option<String> {
+    let html_lang = doc
+        .root_element()
+        .attr("lang")
+        .or_else(|| doc.root_element().attr("xml:lang"))
+        .map(str::to_string);
+    html_lang
+        .into_iter()
+        .chain(metas.all(&["content-language"]))
+        .chain(metas.all(&["og:locale"]))
+        .find_map(|value| primary_subtag(&value))
+}
+
+/// "en-US", "pt_BR", "de, en" -> "en", "pt", "de"; `None` unless it looks like a language code.
+fn primary_subtag(value: &str) -> Option<String> {
+    let first = value.split([',', ';']).next()?.trim();
+    let primary = first.split(['-', '_']).next()?.to_ascii_lowercase();
+    let valid =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    valid.then_some(primary)
+}
+
+/// The `href` of the first `<link rel=...>` containing `rel` among its space-separated values.
+fn link_href(doc: &Html, rel: &str) -> Option<String> {
+    doc.select(&LINK_REL)
+        .filter(|link| {
+            link.attr("rel").is_some_and(|rels| {
+                rels.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case(rel))
+            })
+        })
+        .filter_map(|link| link.attr("href"))
+        .map(str::trim)
+        .find(|href| !href.is_empty())
+        .map(str::to_string)
+}
+
+/// `<meta>` contents keyed by lowercase `property`, `name`, `itemprop` or `http-equiv`, in page order.
+struct MetaTags {
+    values: HashMap<String, Vec<String>>,
+}
+
+impl MetaTags {
+    fn collect(doc: &Html) -> Self {
+        let mut values: HashMap<String, Vec<String>> = HashMap::new();
+        for meta in doc.select(&META) {
+            let Some(content) = meta
+                .attr("content")
+                .map(collapse_whitespace)
+                .filter(|c| !c.is_empty())
+            else {
+                continue;
+            };
+            for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(key) = meta.attr(key_attr) {
+                    values
+                        .entry(key.trim().to_ascii_lowercase())
+                        .or_default()
+                        .push(content.clone());
+                }
+            }
+        }
+        MetaTags { values }
+    }
+
+    /// Every value for the keys, in key order then page order.
+    fn all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+        keys.iter()
+            .filter_map(|key| self.values.get(*key))
+            .flatten()
+            .cloned()
+    }
+
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        self.all(keys).next()
+    }
+}
+
+/// The typed objects of every JSON-LD block on the page, articles first.
+struct JsonLd {
+    objects: Vec<Value>,
+    /// Names of objects that have an `@id`, to resolve `"author": {"@id": ...}` references.
+    names_by_id: HashMap<String, String>,
+}
+
+impl JsonLd {
+    fn collect(doc: &Html) -> Self {
+        let mut objects = Vec::new();
+        for script in doc.select(&JSON_LD) {
+            let text: String = script.text().collect();
+            // Invalid JSON is common (trailing commas, raw newlines): skip that block only.
+            let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+                continue;
+            };
+            // Iterative walk: arrays, @graph and nested objects (mainEntity, isPartOf...).
+            let mut stack = vec![value];
+            while let Some(value) = stack.pop() {
+                if objects.len() >= MAX_JSON_LD_OBJECTS {
+                    break;
+                }
+                match value {
+                    Value::Array(items) => stack.extend(items.into_iter().rev()),
+                    Value::Object(map) => {
+                        let nested: Vec<Value> = map
+                            .iter()
+                            .filter(|(key, _)| {
+                                key.as_str() != "author" && key.as_str() != "publisher"
+                            })
+                            .filter(|(_, v)| v.is_object() || v.is_array())
+                            .map(|(_, v)| v.clone())
+                            .rev()
+                            .collect();
+                        let object = Value::Object(map);
+                        if object.get("@type").is_some() {
+                            objects.push(object);
+                        }
+                        stack.extend(nested);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Stable sort: articles first, page order otherwise.
+        objects.sort_by_key(|object| !is_article(object));
+        let names_by_id = objects
+            .iter()
+            .filter_map(|object| {
+                let id = object.get("@id")?.as_str()?;
+                let name = object.get("name")?.as_str()?;
+                Some((id.to_string(), name.to_string()))
+            })
+            .collect();
+        JsonLd {
+            objects,
+            names_by_id,
+        }
+    }
+
+    fn articles(&self) -> impl Iterator<Item = &Value> {
+        self.objects.iter().filter(|object| is_article(object))
+    }
+
+    /// A non-empty string field of the first article that has it.
+    fn article_string(&self, field: &str) -> Option<String> {
+        self.articles()
+            .filter_map(|object| object.get(field)?.as_str())
+            .map(|s| collapse_whitespace(&decode_entities(s)))
+            .find(|s| !s.is_empty())
+    }
+
+    /// A date field from every object that has it, articles first.
+    fn dates<'a>(&'a self, field: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.objects
+            .iter()
+            .filter_map(move |object| object.get(field)?.as_str().map(str::to_string))
+    }
+
+    /// Author names of the first object (articles first) that names any, joined with ", ".
+    /// With `people_only`, organisations (often the publisher repeated) are left out.
+    fn author(&self, people_only: bool) -> Option<String> {
+        self.objects
+            .iter()
+            .filter_map(|object| object.get("author"))
+            .find_map(|author| {
+                let mut names: Vec<String> = Vec::new();
+                let items: Vec<&Value> = match author {
+                    Value::Array(items) => items.iter().collect(),
+                    other => vec![other],
+                };
+                for item in items {
+                    if people_only && item.is_object() && !has_type(item, |t| t == "Person") {
+                        // Untyped objects are usually people too.
+                        if item.get("@type").is_some() {
+                            continue;
+                        }
+                    }
+                    let raw = match item {
+                        Value::String(name) => Some(name.clone()),
+                        Value::Object(map) => map.get("name").and_then(name_string).or_else(|| {
+                            map.get("@id")
+                                .and_then(Value::as_str)
+                                .and_then(|id| self.names_by_id.get(id).cloned())
+                        }),
+                        _ => None,
+                    };
+                    if let Some(name) = raw.as_deref().and_then(clean_author) {
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                }
+                (!names.is_empty()).then(|| names.join(", "))
+            })
+    }
+
+    fn publisher_name(&self) -> Option<String> {
+        self.objects
+            .iter()
+            .filter_map(|object| object.get("publisher"))
+            .flat_map(|publisher| match publisher {
+                Value::Array(items) => items.iter().collect::<Vec<_>>(),
+                other => vec![other],
+            })
+            .filter_map(|publisher| match publisher {
+                Value::String(name) => Some(name.clone()),
+                other => other.get("name").and_then(name_string),
+            })
+            .map(|name| collapse_whitespace(&decode_entities(&name)))
+            .find(|name| !name.is_empty())
+    }
+
+    fn website_name(&self) -> Option<String> {
+        self.objects
+            .iter()
+            .filter(|object| has_type(object, |t| t == "WebSite"))
+            .filter_map(|object| object.get("name").and_then(name_string))
+            .map(|name| collapse_whitespace(&decode_entities(&name)))
+            .find(|name| !name.is_empty())
+    }
+}
+
+/// A `name` that is a string, or the first string of an array of them.
+fn name_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(name) => Some(name.clone()),
+        Value::Array(items) => items.iter().find_map(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Article, NewsArticle, BlogPosting, Report and the like.
+fn is_article(object: &Value) -> bool {
+    has_type(object, |t| {
+        t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "Review"
+    })
+}
+
+/// Whether one of the object's `@type`s (prefixes like "schema:" or full URLs removed) passes.
+fn has_type(object: &Value, test: impl Fn(&str) -> bool) -> bool {
+    let short = |t: &str| t.rsplit(['/', ':', '#']).next().unwrap_or(t).to_string();
+    match object.get("@type") {
+        Some(Value::String(t)) => test(&short(t)),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|t| test(&short(t))),
+        _ => false,
+    }
+}
+
+/// The collapsed text of the first element matching `selector`, if not empty.
+fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
+    doc.select(selector)
+        .map(element_text)
+        .find(|text| !text.is_empty())
+}
+
+fn element_text(element: ElementRef) -> String {
+    collapse_whitespace(&element.text().collect::<String>())
+}
+
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lowercase, whitespace-collapsed form for comparing titles.
+fn normalize(s: &str) -> String {
+    collapse_whitespace(s).to_lowercase()
+}
+
+/// Decodes the HTML entities JSON-LD strings often carry (`&amp;`, `&#8217;`, `&quot;`...).
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.get(1..).and_then(|after| {
+            let end = after.find(';').filter(|end| *end <= 10)?;
+            let entity = &after[..end];
+            let c = match entity {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "rsquo" => '’',
+                "lsquo" => '‘',
+                "rdquo" => '”',
+                "ldquo" => '“',
+                "ndash" => '–',
+                "mdash" => '—',
+                "hellip" => '…',
+                _ => {
+                    let code = entity.strip_prefix('#')?;
+                    let value = match code.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => code.parse().ok()?,
+                    };
+                    char::from_u32(value)?
+                }
+            };
+            Some((c, end + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("metadata selectors are valid")
+}
+
+static META: Lazy<Selector> = Lazy::new(|| selector("meta"));
+static H1: Lazy<Selector> = Lazy::new(|| selector("h1"));
+static TITLE: Lazy<Selector> = Lazy::new(|| selector("title"));
+static LINK_REL: Lazy<Selector> = Lazy::new(|| selector("link[rel][href]"));
+static REL_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("a[rel~=author]"));
+static ITEMPROP_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("[itemprop~=author]"));
+static ITEMPROP_DATE_PUBLISHED: Lazy<Selector> =
+    Lazy::new(|| selector("[itemprop~=datePublished]"));
+static WITH_CLASS: Lazy<Selector> = Lazy::new(|| selector("[class]"));
+static TIME_DATETIME: Lazy<Selector> = Lazy::new(|| selector("time[datetime]"));
+static JSON_LD: Lazy<Selector> = Lazy::new(|| selector(r#"script[type="application/ld+json" i]"#));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            Html::parse_document(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/meta/",
+                $name
+            )))
+        };
+    }
+
+    fn meta_of(doc: &Html) -> [Option<String>; 6] {
+        let meta = extract(doc);
+        [
+            meta.title,
+            meta.author,
+            meta.published,
+            meta.language,
+            meta.site_name,
+            meta.url,
+        ]
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn news_article_with_json_ld_graph() {
+        let doc = fixture!("news-article.html");
+        assert_eq!(
+            meta_of(&doc),
+            [
+                some("Storm closes schools across the region"),
+                some("Jane Doe, John Roe"),
+                some("2021-09-02T07:30:00+01:00"),
+                some("en"),
+                some("The Daily Example"),
+                some("https://news.example.org/2021/09/storm-closes-schools"),
+            ]
+        );
+        assert_eq!(
+            json_ld_article_body(&doc).as_deref(),
+            Some("Schools across the region stayed closed on Tuesday. Officials said classes would resume & roads would reopen.")
+        );
+    }
+
+    #[test]
+    fn minimal_blog_without_structured_data() {
+        let doc = fixture!("blog-minimal.html");
+        assert_eq!(
+            meta_of(&doc),
+            [
+                some("Warum Sauerteig Zeit braucht"),
+                some("Erika Mustermann"),
+                some("2021-09-02T10:00:00+00:00"),
+                some("de"),
+                None,
+                None,
+            ]
+        );
+        assert_eq!(json_ld_article_body(&doc), None);
+    }
+
+    #[test]
+    fn invalid_json_ld_is_skipped_and_references_resolved() {
+        let doc = fixture!("jsonld-messy.html");
+        assert_eq!(
+            meta_of(&doc),
+            [
+                some("Le conseil vote le budget des écoles"),
+                some("Marie Curie"),
+                some("2021-09-01"),
+                some("fr"),
+                None,
+                some("https://journal.example.fr/article-42"),
+            ]
+        );
+        assert_eq!(
+            json_ld_article_body(&doc).as_deref(),
+            Some("Le conseil municipal a voté le budget.")
+        );
+    }
+
+    #[test]
+    fn microdata_author_and_date() {
+        let doc = fixture!("microdata.html");
+        assert_eq!(
+            meta_of(&doc),
+            [
+                some("Câmara aprova orçamento das escolas"),
+                some("Ana Souza"),
+                some("2021-09-02"),
+                some("pt"),
+                None,
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn document_title_loses_its_site_prefix() {
+        let doc = fixture!("title-only.html");
+        assert_eq!(
+            meta_of(&doc),
+            [
+                some("Council approves a budget for schools and libraries"),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn people_beat_organisations_and_logo_h1_is_not_the_title() {
+        let doc = fixture!("org-author.html");
+        let meta = extract(&doc);
+        assert_eq!(meta.author.as_deref(), Some("Dr. Jane Roe, RN"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("10 heart-healthy habits you can start today")
+        );
+        let no_person = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Example Clinic"}}</script>"#,
+        );
+        assert_eq!(
+            extract(&no_person).author.as_deref(),
+            Some("Example Clinic")
+        );
+    }
+
+    #[test]
+    fn empty_page_has_no_metadata() {
+        let doc = fixture!("empty.html");
+        assert_eq!(meta_of(&doc), [None, None, None, None, None, None]);
+        assert_eq!(json_ld_article_body(&doc), None);
+    }
+
+    #[test]
+    fn title_cleaning() {
+        let cases = [
+            ("Headline of the day | Site", None, "Headline of the day"),
+            ("Site :: Headline of the day", None, "Headline of the day"),
+            ("Headline of the day – Site", None, "Headline of the day"),
+            (
+                "Headline - with dash | Example News",
+                Some("Example News"),
+                "Headline - with dash",
+            ),
+            ("Example News | Headline", Some("example news"), "Headline"),
+            (
+                "Headline of the day | Site",
+                Some("Site"),
+                "Headline of the day",
+            ),
+            ("Just a title", None, "Just a title"),
+            ("A | B", None, "A | B"),
+        ];
+        for (title, site, expected) in cases {
+            assert_eq!(clean_document_title(title, site), expected, "{title}");
+        }
+        assert!(confirms(
+            "Section - Headline here | Site",
+            "Headline here",
+            None
+        ));
+        assert!(!confirms("Headline of the day | Site", "Site", None));
+        assert!(!confirms("Site | Headline", "Site", Some("site")));
+        assert!(!confirms("Headline", "Other heading", None));
+        assert_eq!(strip_site_name("Headline | Site", Some("Site")), "Headline");
+        assert_eq!(
+            strip_site_name("Headline | Other", Some("Site")),
+            "Headline | Other"
+        );
+        assert_eq!(strip_site_name("Site", Some("Site")), "Site");
+    }
+
+    #[test]
+    fn author_cleaning() {
+        assert_eq!(
+            clean_author("  By  Jane   Doe ").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("von Max Muster").as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(clean_author("https://example.com/jane"), None);
+        assert_eq!(clean_author("By "), None);
+        assert_eq!(clean_author("12345"), None);
+        assert_eq!(clean_author(", USA TODAY").as_deref(), Some("USA TODAY"));
+        assert!(is_author_name_class("meta author-name"));
+        assert!(is_author_name_class("authorDateBlock_authorName__N6j3Y"));
+        assert!(!is_author_name_class("author-bio"));
+        assert_eq!(clean_author(&"word ".repeat(40)), None);
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(primary_subtag("en-US").as_deref(), Some("en"));
+        assert_eq!(primary_subtag("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(primary_subtag("DE, en").as_deref(), Some("de"));
+        assert_eq!(primary_subtag("fil").as_deref(), Some("fil"));
+        assert_eq!(primary_subtag("english"), None);
+        assert_eq!(primary_subtag(""), None);
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a &amp; b &#8217; &#x41; &quot;q&quot;"),
+            "a & b ’ A \"q\""
+        );
+        assert_eq!(
+            decode_entities("AT&T &unknown; &#xFFFFFFFF; é&"),
+            "AT&T &unknown; &#xFFFFFFFF; é&"
+        );
+        assert_eq!(decode_entities("&amp;é"), "&é");
+    }
+
+    #[test]
+    fn deep_json_ld_does_not_overflow() {
+        let deep = "[".repeat(5000) + &"]".repeat(5000);
+        let nested = r#"{"@type":"Article","a":"#.repeat(100) + "1" + &"}".repeat(100);
+        let page = format!(
+            r#"<script type="application/ld+json">{deep}</script><script type="application/ld+json">{nested}</script>"#
+        );
+        let doc = Html::parse_document(&page);
+        let _ = extract(&doc);
+    }
+}

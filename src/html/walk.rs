@@ -1,0 +1,582 @@
+//! One iterative walk over the parsed DOM: text blocks out, plus a table of the block
+//! elements (parent, segment range, hints) for the main-content choice.
+//!
+//! The walk keeps an explicit stack (never recursion), so arbitrarily deep pages cannot
+//! overflow; past `max_depth` deeper elements are read as inline text of their ancestor.
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::Node;
+
+use crate::article::BlockKind;
+use crate::options::Options;
+use crate::rules::Rule;
+use crate::segment::Segment;
+
+use super::classes::{self, ClassVerdict};
+use super::tags::{self, Tag};
+
+/// No node (the parent of the root).
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One block element of the page, in document order (a parent comes before its children).
+#[derive(Debug, Clone)]
+pub(crate) struct BlockNode {
+    /// Index of the enclosing block element, or [`NONE`].
+    pub parent: u32,
+    /// Segments emitted inside this element: `seg_start..seg_end`.
+    pub seg_start: u32,
+    pub seg_end: u32,
+    /// The boilerplate rule its tag, role, class or id points at.
+    pub hint: Option<Rule>,
+    /// A strong main-content signal: `<article>`, `<main>`, `role=main`,
+    /// `itemprop=articleBody`, or a content class word.
+    pub strong: bool,
+    /// A body signal: a strong signal other than the `<article>` tag, which also marks
+    /// teasers and comments.
+    pub body_signal: bool,
+    /// Hidden by an inline style (see `Hidden::Styled`); `hint` is then set.
+    pub styled_hidden: bool,
+}
+
+/// The walk's result: segments, the block element owning each, and the element table.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    pub segments: Vec<Segment>,
+    /// For each segment, the index in `nodes` of the innermost block element holding it.
+    pub owners: Vec<u32>,
+    /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
+    pub cards: Vec<bool>,
+    pub nodes: Vec<BlockNode>,
+}
+
+/// The kind a block gets from its nearest kind-giving ancestors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Plain,
+    Heading(u8),
+    Code,
+    Row,
+    Item,
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    tag: Tag,
+    /// Block node owning text written in this frame.
+    owner: u32,
+    ctx: Ctx,
+    /// Links open around the innermost block: text of a link wrapping whole blocks (a
+    /// card) is the card's text, not link text.
+    link_base: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RowState {
+    /// The row's cells turned out to hold blocks: a layout table, not a data row.
+    layout: bool,
+    /// A cell of this row is open.
+    in_cell: bool,
+}
+
+struct Walker<'o> {
+    options: &'o Options,
+    out: Walk,
+    frames: Vec<Frame>,
+    rows: Vec<RowState>,
+    buf: String,
+    buf_links: u32,
+    pending_space: bool,
+    br_pending: bool,
+    link_depth: u32,
+    pre_depth: u32,
+    article_depth: u32,
+    flat_depth: usize,
+    in_noscript: bool,
+}
+
+/// Smallest `<noscript>` content read as markup (bytes).
+const NOSCRIPT_MIN_BYTES: usize = 2000;
+
+/// Walks the document under `root` into segments and block nodes.
+pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
+    let mut w = Walker {
+        options,
+        out: Walk::default(),
+        frames: Vec::with_capacity(64),
+        rows: Vec::new(),
+        buf: String::with_capacity(1024),
+        buf_links: 0,
+        pending_space: false,
+        br_pending: false,
+        link_depth: 0,
+        pre_depth: 0,
+        article_depth: 0,
+        flat_depth: 0,
+        in_noscript: false,
+    };
+    // A synthetic root node owns text outside any block element.
+    w.out.nodes.push(BlockNode {
+        parent: NONE,
+        seg_start: 0,
+        seg_end: 0,
+        hint: None,
+        strong: false,
+        body_signal: false,
+        styled_hidden: false,
+    });
+    w.frames.push(Frame {
+        tag: Tag::Root,
+        owner: 0,
+        ctx: Ctx::Plain,
+        link_base: 0,
+    });
+    w.walk_tree(root);
+    w.finish()
+}
+
+impl Walker<'_> {
+    /// Visits every node under `root` in document order with an explicit cursor.
+    fn walk_tree(&mut self, root: NodeRef<'_, Node>) {
+        let root_id = root.id();
+        let Some(mut cur) = root.first_child() else {
+            return;
+        };
+        'outer: loop {
+            if self.open(cur) {
+                if let Some(child) = cur.first_child() {
+                    cur = child;
+                    continue;
+                }
+                self.close(cur);
+            }
+            loop {
+                if let Some(next) = cur.next_sibling() {
+                    cur = next;
+                    continue 'outer;
+                }
+                match cur.parent() {
+                    Some(parent) if parent.id() != root_id => {
+                        cur = parent;
+                        self.close(cur);
+                    }
+                    _ => break 'outer,
+                }
+            }
+        }
+    }
+
+    /// A `<noscript>` holding a page's worth of markup (a crawler view) is read as part
+    /// of the page; small ones (tracking pixels, "enable JavaScript") are not.
+    fn noscript(&mut self, el: NodeRef<'_, Node>) {
+        if self.in_noscript {
+            return;
+        }
+        let Some(Node::Text(text)) = el.first_child().map(|c| c.value()) else {
+            return;
+        };
+        if text.len() < NOSCRIPT_MIN_BYTES {
+            return;
+        }
+        let fragment = scraper::Html::parse_fragment(text);
+        self.in_noscript = true;
+        self.walk_tree(fragment.tree.root());
+        self.in_noscript = false;
+    }
+
+    fn finish(mut self) -> Walk {
+        self.flush();
+        let end = self.out.segments.len() as u32;
+        if let Some(root) = self.out.nodes.first_mut() {
+            root.seg_end = end;
+        }
+        self.out
+    }
+
+    fn top(&self) -> Frame {
+        self.frames.last().copied().unwrap_or(Frame {
+            tag: Tag::Root,
+            owner: 0,
+            ctx: Ctx::Plain,
+            link_base: 0,
+        })
+    }
+
+    /// Handles a node on the way down; returns whether to walk its children.
+    fn open(&mut self, node: NodeRef<'_, Node>) -> bool {
+        match node.value() {
+            Node::Text(text) => {
+                self.text(&text[..]);
+                false
+            }
+            Node::Element(el) => {
+                if el.name() == "noscript" {
+                    self.noscript(node);
+                    return false;
+                }
+                self.open_element(el)
+            }
+            _ => false,
+        }
+    }
+
+    fn open_element(&mut self, el: &Element) -> bool {
+        let name = el.name();
+        let tag = Tag::of(name);
+        let hidden = hidden(el);
+        if tag == Tag::Skip
+            || hidden == Hidden::Yes
+            || (hidden == Hidden::Styled && !(tag.is_block() || tag == Tag::Cell))
+        {
+            return false;
+        }
+        if self.flat_depth > 0 || self.frames.len() >= self.options.limits.max_depth {
+            // Too deep: read as inline text of the ancestor.
+            self.flat_depth += 1;
+            if tag == Tag::Br {
+                self.pending_space = true;
+            }
+            return true;
+        }
+        match tag {
+            Tag::Br => {
+                self.line_break();
+                return false;
+            }
+            Tag::Rule => {
+                self.flush();
+                return false;
+            }
+            Tag::Link => self.link_depth += 1,
+            Tag::Pre => self.pre_depth += 1,
+            Tag::Article | Tag::Main => self.article_depth += 1,
+            _ => {}
+        }
+        let parent = self.top();
+        if tag == Tag::Cell {
+            self.open_cell();
+        } else if tag.is_block() {
+            self.enter_block();
+        }
+        if tag == Tag::Row {
+            self.rows.push(RowState {
+                layout: false,
+                in_cell: false,
+            });
+        }
+        let owner = if tag.is_block() || tag == Tag::Cell {
+            self.push_node(el, name, tag, parent.owner, hidden == Hidden::Styled)
+        } else {
+            parent.owner
+        };
+        let ctx = match tag {
+            Tag::Heading(level) => Ctx::Heading(level),
+            Tag::Pre => Ctx::Code,
+            Tag::Row => Ctx::Row,
+            Tag::ListItem => Ctx::Item,
+            Tag::Quote => Ctx::Quote,
+            Tag::Paragraph | Tag::Cell | Tag::Link | Tag::Inline => parent.ctx,
+            _ => match parent.ctx {
+                Ctx::Heading(_) | Ctx::Code => parent.ctx,
+                _ => Ctx::Plain,
+            },
+        };
+        let link_base = if tag.is_block() {
+            self.link_depth
+        } else {
+            parent.link_base
+        };
+        self.frames.push(Frame {
+            tag,
+            owner,
+            ctx,
+            link_base,
+        });
+        true
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        if !node.value().is_element() {
+            return;
+        }
+        if self.flat_depth > 0 {
+            self.flat_depth -= 1;
+            return;
+        }
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        // The frame is back on top while its own text is flushed.
+        self.frames.push(frame);
+        match frame.tag {
+            Tag::Cell => {
+                if self.rows.last().is_some_and(|r| r.layout) {
+                    self.flush();
+                }
+                if let Some(row) = self.rows.last_mut() {
+                    row.in_cell = false;
+                }
+            }
+            tag if tag.is_block() => self.flush(),
+            _ => {}
+        }
+        self.frames.pop();
+        match frame.tag {
+            Tag::Link => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Tag::Article | Tag::Main => self.article_depth = self.article_depth.saturating_sub(1),
+            Tag::Row => {
+                self.rows.pop();
+            }
+            _ => {}
+        }
+        if frame.tag.is_block() || frame.tag == Tag::Cell {
+            let end = self.out.segments.len() as u32;
+            if let Some(node) = self.out.nodes.get_mut(frame.owner as usize) {
+                node.seg_end = end;
+            }
+        }
+    }
+
+    fn push_node(
+        &mut self,
+        el: &Element,
+        name: &str,
+        tag: Tag,
+        parent: u32,
+        styled_hidden: bool,
+    ) -> u32 {
+        let mut hint = Tag::hint(name, self.article_depth > 0);
+        let mut strong = matches!(tag, Tag::Article | Tag::Main);
+        let mut verdict = ClassVerdict::default();
+        for (attr, value) in el.attrs() {
+            match attr {
+                "class" | "id" => classes::classify(value, &mut verdict),
+                "role" => {
+                    if value.trim().eq_ignore_ascii_case("main") {
+                        strong = true;
+                    } else if hint.is_none() {
+                        hint = tags::role_hint(value);
+                    }
+                }
+                "itemprop" if value.trim().eq_ignore_ascii_case("articleBody") => strong = true,
+                _ => {}
+            }
+        }
+        if verdict.content {
+            strong = true;
+        }
+        let body_signal = strong && tag != Tag::Article;
+        let guarded = verdict.positive && verdict.boilerplate != Some(Rule::Comments);
+        if hint.is_none()
+            && !strong
+            && !guarded
+            && !matches!(tag, Tag::Root | Tag::Article | Tag::Main)
+        {
+            hint = verdict.boilerplate;
+        }
+        if styled_hidden {
+            hint = Some(Rule::BoilerplateContainer);
+        }
+        let index = self.out.nodes.len() as u32;
+        let start = self.out.segments.len() as u32;
+        self.out.nodes.push(BlockNode {
+            parent,
+            seg_start: start,
+            seg_end: start,
+            hint,
+            strong,
+            body_signal,
+            styled_hidden,
+        });
+        index
+    }
+
+    /// A block element opens: ends the current block, and marks an enclosing data row as
+    /// a layout row (its cells hold blocks).
+    fn enter_block(&mut self) {
+        if let Some(row) = self.rows.last_mut() {
+            if row.in_cell {
+                row.layout = true;
+            }
+        }
+        self.flush();
+    }
+
+    fn open_cell(&mut self) {
+        if let Some(row) = self.rows.last_mut() {
+            row.in_cell = true;
+        }
+        match self.rows.last() {
+            Some(row) if !row.layout => {
+                if !self.buf.trim().is_empty() {
+                    self.buf.push_str(" | ");
+                    self.pending_space = false;
+                }
+            }
+            _ => self.flush(),
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.pre_depth > 0 {
+            self.buf.push('\n');
+            return;
+        }
+        if self.br_pending {
+            self.flush();
+        } else {
+            self.br_pending = true;
+            self.pending_space = true;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.buf.len() >= self.options.limits.max_block_bytes {
+            return;
+        }
+        if self.pre_depth > 0 && self.flat_depth == 0 {
+            self.buf.push_str(text);
+            if self.link_depth > self.top().link_base {
+                self.buf_links += text.chars().count() as u32;
+            }
+            if !text.trim().is_empty() {
+                self.br_pending = false;
+            }
+            return;
+        }
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let in_link = self.link_depth > self.top().link_base && self.flat_depth == 0;
+        for word in text.split_whitespace() {
+            if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(word);
+            if in_link {
+                self.buf_links += word.chars().count() as u32;
+            }
+            self.pending_space = true;
+            self.br_pending = false;
+        }
+        if !text.ends_with(char::is_whitespace) {
+            self.pending_space = false;
+        }
+    }
+
+    /// Ends the current block, emitting a segment if it holds text.
+    fn flush(&mut self) {
+        self.pending_space = false;
+        self.br_pending = false;
+        if self.buf.is_empty() {
+            return;
+        }
+        let top = self.top();
+        let kind = match top.ctx {
+            Ctx::Plain => BlockKind::Paragraph,
+            Ctx::Heading(level) => BlockKind::Heading(level),
+            Ctx::Code => BlockKind::Code,
+            Ctx::Row if self.rows.last().is_some_and(|r| !r.layout) => BlockKind::TableRow,
+            Ctx::Row => BlockKind::Paragraph,
+            Ctx::Item => BlockKind::ListItem,
+            Ctx::Quote => BlockKind::Quote,
+        };
+        let text = if kind == BlockKind::Code {
+            self.buf.trim_matches(|c| c == '\n' || c == '\r').trim_end()
+        } else {
+            self.buf
+                .trim()
+                .trim_end_matches(" |")
+                .trim_start_matches("| ")
+        };
+        let mut text = text.to_owned();
+        let cap = self.options.limits.max_block_bytes;
+        if text.len() > cap {
+            let mut cut = cap;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        let links = self.buf_links;
+        self.buf.clear();
+        self.buf_links = 0;
+        if text.is_empty() || self.out.segments.len() >= self.options.limits.max_blocks {
+            return;
+        }
+        let mut segment = Segment::new(text, kind);
+        segment.link_chars = links;
+        segment.bullet = kind == BlockKind::ListItem;
+        self.out.segments.push(segment);
+        self.out.owners.push(top.owner);
+        self.out.cards.push(top.link_base > 0);
+    }
+}
+
+/// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
+/// `visibility:hidden` style.
+fn hidden(el: &Element) -> Hidden {
+    let mut styled = false;
+    for (attr, value) in el.attrs() {
+        match attr {
+            "hidden" => return Hidden::Yes,
+            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
+            "style" => {
+                styled |= style_has(value, "display:none") || style_has(value, "visibility:hidden");
+            }
+            _ => {}
+        }
+    }
+    if styled {
+        Hidden::Styled
+    } else {
+        Hidden::No
+    }
+}
+
+/// Whether a `style` value holds `declaration` (lowercase, no spaces), ignoring ASCII
+/// case and whitespace, without allocating.
+fn style_has(style: &str, declaration: &str) -> bool {
+    let want = declaration.as_bytes();
+    let bytes = style.as_bytes();
+    let Some(&first) = want.first() else {
+        return false;
+    };
+    (0..bytes.len()).any(|start| {
+        if !bytes[start].eq_ignore_ascii_case(&first) {
+            return false;
+        }
+        let mut got = bytes[start..]
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(|b| b.to_ascii_lowercase());
+        want.iter().all(|&w| got.next() == Some(w))
+    })
+}
+
+/// Whether an element is hidden from readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    No,
+    /// `hidden` or `aria-hidden=true`.
+    Yes,
+    /// An inline `display:none` or `visibility:hidden` style: scripts often reveal such
+    /// a block, so a block element is walked and marked rather than skipped; the
+    /// main-content choice drops it unless it holds the page's body.
+    Styled,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::style_has;
+
+    #[test]
+    fn style_declarations_ignore_case_and_spaces() {
+        assert!(style_has("color: red; DISPLAY : None", "display:none"));
+        assert!(style_has("visibility:hidden", "visibility:hidden"));
+        assert!(!style_has("display: block", "display:none"));
+        assert!(!style_has("", "display:none"));
+    }
+}

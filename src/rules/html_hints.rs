@@ -1,0 +1,191 @@
+//! What HTML structure says about a block: class and id words that mark boilerplate or
+//! content, and the thresholds of the main-content choice. Data only; the machinery that
+//! applies it lives in `src/html/`.
+
+use crate::rules::Rule;
+
+/// A class or id word that marks its element as boilerplate.
+pub(crate) struct ClassWord {
+    /// Lowercase ASCII word, matched case-insensitively inside `class` and `id` values.
+    pub word: &'static str,
+    /// The rule it points at.
+    pub rule: Rule,
+    /// Match only as a whole word (between non-alphanumeric characters), for short words
+    /// that occur inside unrelated ones ("ad" in "header").
+    pub whole: bool,
+}
+
+const fn w(word: &'static str, rule: Rule, whole: bool) -> ClassWord {
+    ClassWord { word, rule, whole }
+}
+
+/// Boilerplate class and id words. When several match, the first listed wins.
+pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
+    w("comment", Rule::Comments, false),
+    w("disqus", Rule::Comments, false),
+    w("respond", Rule::Comments, true),
+    w("replies", Rule::Comments, true),
+    w("breadcrumb", Rule::Breadcrumb, false),
+    w("cookie", Rule::CookieNotice, false),
+    w("consent", Rule::CookieNotice, false),
+    w("gdpr", Rule::CookieNotice, false),
+    w("navbar", Rule::Navigation, false),
+    w("navigation", Rule::Navigation, false),
+    w("nav", Rule::Navigation, true),
+    w("menu", Rule::Navigation, false),
+    w("pagination", Rule::Navigation, false),
+    w("pager", Rule::Navigation, true),
+    w("skip-link", Rule::Navigation, false),
+    w("toolbar", Rule::Navigation, false),
+    w("footer", Rule::Footer, false),
+    w("copyright", Rule::Footer, false),
+    w("masthead", Rule::BeforeContent, false),
+    w("topbar", Rule::BeforeContent, false),
+    w("related", Rule::RelatedZone, false),
+    w("recommend", Rule::RelatedZone, false),
+    w("more-stories", Rule::RelatedZone, false),
+    w("trending", Rule::RelatedZone, false),
+    w("popular", Rule::RelatedZone, false),
+    w("most-read", Rule::RelatedZone, false),
+    w("read-next", Rule::RelatedZone, false),
+    w("readnext", Rule::RelatedZone, false),
+    w("outbrain", Rule::RelatedZone, false),
+    w("taboola", Rule::RelatedZone, false),
+    w("sidebar", Rule::BoilerplateContainer, false),
+    w("share", Rule::Promo, false),
+    w("sharing", Rule::Promo, false),
+    w("social", Rule::Promo, false),
+    w("newsletter", Rule::Promo, false),
+    w("subscribe", Rule::Promo, false),
+    w("subscription", Rule::Promo, false),
+    w("signup", Rule::Promo, false),
+    w("sign-up", Rule::Promo, false),
+    w("promo", Rule::Promo, false),
+    w("popup", Rule::Promo, false),
+    w("modal", Rule::Promo, false),
+    w("overlay", Rule::Promo, false),
+    w("paywall", Rule::Promo, false),
+    w("follow-us", Rule::Promo, false),
+    w("author-bio", Rule::Byline, false),
+    w("caption", Rule::Caption, false),
+    w("credit", Rule::Caption, false),
+    w("advert", Rule::Advertisement, false),
+    w("sponsor", Rule::Advertisement, false),
+    w("banner", Rule::Advertisement, true),
+    w("ad", Rule::Advertisement, true),
+    w("ads", Rule::Advertisement, true),
+    w("adslot", Rule::Advertisement, false),
+    w("ad-slot", Rule::Advertisement, false),
+    w("ad-container", Rule::Advertisement, false),
+    w("dfp", Rule::Advertisement, true),
+];
+
+/// Class and id words that mark an element as the article body.
+pub(crate) const CONTENT_WORDS: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article__body",
+    "article-content",
+    "article_content",
+    "article__content",
+    "articlecontent",
+    "article-text",
+    "articletext",
+    "entry-content",
+    "entry_content",
+    "entry-body",
+    "post-content",
+    "post_content",
+    "postcontent",
+    "post-body",
+    "post_body",
+    "postbody",
+    "post-entry",
+    "story-body",
+    "storybody",
+    "story-content",
+    "story-text",
+    "body-text",
+    "bodytext",
+    "main-content",
+    "page-content",
+    "content-body",
+    "rich-text",
+    "blog-content",
+    "news-content",
+    "text-content",
+];
+
+/// Class and id words that usually name content; a boilerplate word (other than a
+/// comments word) in the same `class` or `id` is then not trusted.
+pub(crate) const POSITIVE_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "column",
+];
+
+/// Class-name prefixes that describe the item rather than the element (WordPress adds
+/// `tag-social`, `category-sidebar`...), ignored when matching.
+pub(crate) const IGNORED_CLASS_PREFIXES: &[&str] = &[
+    "tag-",
+    "category-",
+    "categories-",
+    "format-",
+    "type-",
+    "status-",
+    "postid-",
+    "page-id-",
+    "author-",
+    "has-",
+    "is-",
+    "wp-block-",
+];
+
+/// A boilerplate class hint is ignored when its element holds at least this share of the
+/// page's paragraph text: a misnamed wrapper, not a sidebar.
+pub(crate) const HINT_MAX_SHARE_OF_PAGE: f32 = 0.6;
+
+/// Comments holding at least this share of the page's paragraph text are the page's
+/// content (a discussion thread), not an appendix to it.
+pub(crate) const COMMENTS_MIN_SHARE_OF_PAGE: f32 = 0.6;
+
+/// ...and when the paragraph text outside all comments is under this (characters): no
+/// article of its own above the comments.
+pub(crate) const DISCUSSION_MAX_OTHER_CHARS: u32 = 600;
+
+/// Paragraph text needed before a hint-misfire check applies (characters).
+pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
+
+/// A segment at least this long (characters) with few links counts as running text.
+pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
+
+/// A main content with less running text than this (characters) is a listing: its
+/// link-dense blocks are its items and stay.
+pub(crate) const LISTING_MAX_PARAGRAPH_CHARS: u32 = 1500;
+
+/// A segment whose link share exceeds this is link-dense.
+pub(crate) const LINK_DENSE: f32 = 0.5;
+
+/// A strong content signal (`<article>`, `itemprop=articleBody`, a content class) is
+/// chosen when it holds at least this share of the best candidate's net text score...
+pub(crate) const STRONG_SIGNAL_MIN_SHARE: f32 = 0.5;
+
+/// ...or at least this share of its paragraph text (teaser cards not counted).
+pub(crate) const STRONG_SIGNAL_MIN_PARAGRAPHS: f32 = 0.4;
+
+/// A child replaces its parent as the main container when it keeps this share of the
+/// parent's net score (tightening).
+pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
+
+/// Score weights per character of a block, by what the block is. Running text counts
+/// 1; inside a boilerplate-named element:
+pub(crate) const HINT_WEIGHT: f32 = 0.5;
+/// A link-dense block among other link-dense blocks (a menu), subtracted:
+pub(crate) const LINK_DENSE_WEIGHT: f32 = 1.0;
+/// A link-dense block among text (an item title in a listing), added:
+pub(crate) const LINK_ITEM_WEIGHT: f32 = 0.3;
+/// Each link character of a text block, subtracted:
+pub(crate) const LINK_CHAR_WEIGHT: f32 = 1.0;
+/// A short block with no sentence end, factor:
+pub(crate) const SHORT_WEIGHT: f32 = 0.6;
+/// Text inside a teaser card (a link around whole blocks), factor:
+pub(crate) const CARD_WEIGHT: f32 = 0.5;

@@ -1,0 +1,191 @@
+//! HTML segmentation and main-content choice, on small hand-written pages.
+
+use deboiler::{BlockKind, Cleaner, Rule};
+
+const NEWS: &str = include_str!("fixtures/html/news_article.html");
+
+fn clean(html: &str) -> deboiler::Article {
+    Cleaner::builder()
+        .explain(true)
+        .build()
+        .clean_html(html)
+        .expect("HTML input is accepted")
+}
+
+fn kinds(article: &deboiler::Article) -> Vec<(BlockKind, &str)> {
+    article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn article_body_is_kept_and_boilerplate_removed() {
+    let article = clean(NEWS);
+    let text = article.text();
+    assert!(text.contains("The council approved the new budget on Monday"));
+    assert!(text.contains("review the plan again next spring"));
+    for gone in [
+        "should never appear",
+        "color: red",
+        "Weather",
+        "Home / News",
+        "Share on Facebook",
+        "Most read",
+        "Ten tips for driving",
+        "All rights reserved",
+        "long overdue",
+        "Photo: Jane Roe",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn removed_blocks_carry_structural_rules() {
+    let article = clean(NEWS);
+    let rule_of = |needle: &str| {
+        article
+            .removed
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .map(|r| r.rule)
+    };
+    assert_eq!(rule_of("Weather"), Some(Rule::Navigation));
+    assert_eq!(rule_of("long overdue"), Some(Rule::Comments));
+    assert_eq!(rule_of("All rights reserved"), Some(Rule::Footer));
+    assert_eq!(rule_of("Photo: Jane Roe"), Some(Rule::Caption));
+}
+
+#[test]
+fn comments_are_kept_on_request() {
+    let article = Cleaner::builder()
+        .include_comments(true)
+        .build()
+        .clean_html(NEWS)
+        .expect("HTML input is accepted");
+    assert!(article.text().contains("long overdue"));
+}
+
+#[test]
+fn block_kinds_follow_the_markup() {
+    let article = clean(NEWS);
+    let blocks = kinds(&article);
+    assert!(blocks.contains(&(BlockKind::Heading(2), "What changes for residents")));
+    assert!(blocks.contains(&(BlockKind::TableRow, "Item | Amount")));
+    assert!(blocks.contains(&(BlockKind::TableRow, "Roads and bridges | 4.2 million")));
+    assert!(blocks.contains(&(BlockKind::Code, "total = roads + library + nurses")));
+}
+
+#[test]
+fn lists_quotes_and_double_breaks() {
+    let html = "<html><body><article>\
+        <p>The committee published its findings on Tuesday, listing three reasons for the delay in the project.</p>\
+        <ul><li>Funding arrived late from the regional office.</li><li>Two contractors withdrew.</li></ul>\
+        <blockquote><p>We will finish the work before the winter, whatever it takes.</p></blockquote>\
+        <p>First line of the letter, written in the spring.<br><br>Second part of the letter, written in the autumn.</p>\
+        </article></body></html>";
+    let article = clean(html);
+    let blocks = kinds(&article);
+    assert!(blocks.contains(&(BlockKind::ListItem, "Two contractors withdrew.")));
+    assert!(blocks.contains(&(
+        BlockKind::Quote,
+        "We will finish the work before the winter, whatever it takes."
+    )));
+    assert!(blocks.contains(&(
+        BlockKind::Paragraph,
+        "First line of the letter, written in the spring."
+    )));
+    assert!(blocks.contains(&(
+        BlockKind::Paragraph,
+        "Second part of the letter, written in the autumn."
+    )));
+}
+
+#[test]
+fn never_content_and_hidden_elements_contribute_nothing() {
+    let html = "<html><body><div class=\"story\">\
+        <p>The bridge reopened to traffic on Friday after three months of repairs to its steel deck.</p>\
+        <button>Click me now</button><select><option>Option text</option></select>\
+        <textarea>Typed text</textarea><noscript>Enable scripts</noscript>\
+        <svg><text>Vector label</text></svg><iframe>Frame text</iframe>\
+        <div hidden>Hidden attribute text</div>\
+        <div aria-hidden=\"true\">Aria hidden text</div>\
+        <div style=\"display: none\">Display none text</div>\
+        <p>Engineers said the repairs should keep the bridge safe for another forty years of heavy use.</p>\
+        </div></body></html>";
+    let text = clean(html).text();
+    assert!(text.contains("bridge reopened"));
+    assert!(text.contains("another forty years"));
+    for gone in [
+        "Click me",
+        "Option text",
+        "Typed text",
+        "Enable scripts",
+        "Vector label",
+        "Frame text",
+        "Hidden attribute",
+        "Aria hidden",
+        "Display none",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn main_content_is_found_without_article_markup() {
+    let html = "<html><body>\
+        <div id=\"top\"><a href=\"/\">Home</a> <a href=\"/a\">About</a> <a href=\"/c\">Contact</a> <a href=\"/s\">Shop</a></div>\
+        <div id=\"wrap\"><div id=\"left\">\
+          <p>The harvest this year was the largest the farm has seen since records began in the nineteen fifties.</p>\
+          <p>Farmers credited a wet spring and a long, warm summer, though prices have fallen as a result of the glut.</p>\
+          <p>Some growers plan to store part of the crop until the market recovers later in the winter months.</p>\
+        </div>\
+        <div id=\"right\"><ul><li><a href=\"/1\">Weather forecast for the week</a></li><li><a href=\"/2\">Market prices today</a></li>\
+        <li><a href=\"/3\">Letters to the editor</a></li></ul></div></div>\
+        </body></html>";
+    let article = clean(html);
+    let text = article.text();
+    assert!(text.contains("largest the farm has seen"));
+    assert!(text.contains("until the market recovers"));
+    assert!(!text.contains("Weather forecast"));
+    assert!(!text.contains("Contact"));
+}
+
+#[test]
+fn deep_nesting_comes_out_whole() {
+    let depth = 10_000;
+    let mut html = String::from("<html><body><article>");
+    html.push_str(&"<div>".repeat(depth));
+    html.push_str(
+        "<p>The deepest paragraph still holds the whole story of the flood and the rescue.</p>",
+    );
+    html.push_str(
+        "<p>A second paragraph explains how the village recovered over the following year.</p>",
+    );
+    html.push_str(&"</div>".repeat(depth));
+    html.push_str("</article></body></html>");
+    let text = clean(&html).text();
+    assert!(
+        text.contains("the whole story of the flood"),
+        "got {text:?}"
+    );
+    assert!(text.contains("how the village recovered"), "got {text:?}");
+}
+
+#[test]
+fn broken_markup_does_not_panic() {
+    for html in [
+        "",
+        "<",
+        "<html><body><p>Unclosed <b>bold <i>italic",
+        "<table><td>cell<tr><p>para</table></td>",
+        "</div></div><p>stray closers</p></span>",
+        "<div class=\"ad💩x\">emoji class</div>",
+        "<pre>code<br>line</pre><br><br><br>",
+        "<a href=x><div><p>card text inside a link</p></div></a>",
+    ] {
+        let _ = Cleaner::new().clean_html(html);
+    }
+}

@@ -1,0 +1,391 @@
+//! Rule families of the text-mode cleaner, each with positive and negative cases in several
+//! languages, checked through the public API.
+
+use deboiler::{BlockKind, Cleaner, Focus, Rule};
+
+/// Three body paragraphs in the given language, long enough to be prose.
+fn body(lang: &str) -> Vec<&'static str> {
+    match lang {
+        "de" => vec![
+            "Die Regierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen, das ab dem kommenden Jahr gelten soll.",
+            "Nach Angaben des Ministeriums sollen die Investitionen in Wind- und Solarenergie bis 2030 verdoppelt werden, um die Klimaziele zu erreichen.",
+            "Kritiker bemängeln jedoch, dass die Finanzierung noch nicht gesichert sei und die Netze für den Ausbau nicht bereit seien.",
+        ],
+        "fr" => vec![
+            "Le gouvernement a présenté mardi un projet de loi visant à accélérer le développement des énergies renouvelables dans tout le pays.",
+            "Selon le ministère, les investissements dans l'éolien et le solaire devraient doubler d'ici 2030 afin d'atteindre les objectifs climatiques.",
+            "Les opposants estiment toutefois que le financement n'est pas assuré et que le réseau électrique n'est pas prêt pour cette transition.",
+        ],
+        "pl" => vec![
+            "Rząd przyjął we wtorek projekt ustawy, który ma przyspieszyć rozwój odnawialnych źródeł energii w całym kraju.",
+            "Według ministerstwa inwestycje w energetykę wiatrową i słoneczną mają się podwoić do 2030 roku, aby osiągnąć cele klimatyczne.",
+            "Krytycy zwracają jednak uwagę, że finansowanie nie jest zapewnione, a sieci przesyłowe nie są gotowe na taką rozbudowę.",
+        ],
+        "ru" => vec![
+            "Правительство во вторник одобрило законопроект, который должен ускорить развитие возобновляемой энергетики по всей стране.",
+            "По данным министерства, инвестиции в ветровую и солнечную энергетику к 2030 году должны удвоиться для достижения климатических целей.",
+            "Критики, однако, отмечают, что финансирование пока не обеспечено, а сети не готовы к такому расширению мощностей.",
+        ],
+        "zh" => vec![
+            "政府周二批准了一项旨在加快全国可再生能源发展的法案，该法案将于明年生效，并将为风能和太阳能项目提供新的资金支持。",
+            "据能源部介绍，到2030年，风能和太阳能领域的投资预计将翻一番，以实现国家提出的气候目标和减排承诺。",
+            "但批评人士指出，目前资金尚未落实，电网也还没有为如此大规模的扩建做好准备，专家呼吁尽快完善配套政策。",
+        ],
+        _ => vec![
+            "The government approved a bill on Tuesday that aims to speed up the development of renewable energy across the country.",
+            "According to the ministry, investment in wind and solar power is expected to double by 2030 in order to meet the climate targets.",
+            "Critics say, however, that the funding has not been secured and that the grid is not ready for such a rapid expansion.",
+        ],
+    }
+}
+
+fn page(before: &[&str], lang: &str, after: &[&str]) -> String {
+    let mut parts: Vec<&str> = before.to_vec();
+    parts.extend(body(lang));
+    parts.extend_from_slice(after);
+    parts.join("\n\n")
+}
+
+fn explain(text: &str) -> deboiler::Article {
+    Cleaner::builder()
+        .explain(true)
+        .build()
+        .clean_text(text)
+        .expect("cleans")
+}
+
+fn rule_of(article: &deboiler::Article, line: &str) -> Option<Rule> {
+    article
+        .removed
+        .iter()
+        .find(|r| r.text == line)
+        .map(|r| r.rule)
+}
+
+fn assert_body_kept(article: &deboiler::Article, lang: &str) {
+    let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(kept, body(lang), "body of the {lang} page");
+}
+
+#[test]
+fn date_labels_and_reading_times_go_in_every_language() {
+    for (lang, lines) in [
+        ("en", vec!["Published: Updated:", "5 mins read"]),
+        ("de", vec!["Veröffentlicht am", "Lesezeit: 3 Min."]),
+        ("fr", vec!["Publié le", "Temps de lecture : 4 min"]),
+        ("pl", vec!["Opublikowano:", "Czas czytania: 5 minut"]),
+        ("ru", vec!["Опубликовано:", "Время чтения: 4 минуты"]),
+        ("zh", vec!["发布时间：", "阅读时间：5分钟"]),
+    ] {
+        let a = explain(&page(&lines, lang, &[]));
+        assert_body_kept(&a, lang);
+        assert_eq!(rule_of(&a, lines[0]), Some(Rule::DateLabel), "{lang}");
+        assert_eq!(rule_of(&a, lines[1]), Some(Rule::ReadingTime), "{lang}");
+    }
+}
+
+#[test]
+fn read_more_tails_and_their_headlines_go() {
+    for (lang, marker, teaser) in [
+        (
+            "en",
+            "Read more:",
+            "Ten things to know about the new energy law",
+        ),
+        (
+            "de",
+            "Lesen Sie auch:",
+            "Zehn Fragen zum neuen Energiegesetz",
+        ),
+        ("fr", "Lire aussi :", "Dix questions sur la nouvelle loi"),
+        ("pl", "Czytaj także:", "Dziesięć pytań o nową ustawę"),
+        ("ru", "Читайте также:", "Десять вопросов о новом законе"),
+        ("zh", "相关阅读", "关于新能源法的十个问题"),
+    ] {
+        let a = explain(&page(&[], lang, &[marker, teaser]));
+        assert_body_kept(&a, lang);
+        assert_eq!(rule_of(&a, marker), Some(Rule::ReadMore), "{lang}");
+        assert!(rule_of(&a, teaser).is_some(), "{lang}: teaser kept");
+    }
+}
+
+#[test]
+fn inline_read_more_pointers_go_but_sentences_stay() {
+    let pointer = "ALSO READ: EU is in no hurry to recognise the new government";
+    let sentence = "Read more about the plan in the ministry's report, which was published on Monday and runs to 300 pages.";
+    let mut lines = body("en");
+    lines.insert(1, pointer);
+    lines.insert(2, sentence);
+    let a = explain(&lines.join("\n\n"));
+    assert_eq!(rule_of(&a, pointer), Some(Rule::ReadMore));
+    assert!(
+        a.blocks.iter().any(|b| b.text == sentence),
+        "sentence with 'Read more' kept"
+    );
+}
+
+#[test]
+fn related_zones_end_the_article() {
+    for (lang, heading) in [
+        ("en", "Don't Miss"),
+        ("de", "Das könnte Sie auch interessieren"),
+        ("fr", "Sur le même sujet"),
+        ("pl", "Najczęściej czytane"),
+        ("ru", "Похожие статьи"),
+    ] {
+        let after = [
+            heading,
+            "Storm closes schools across the region",
+            "The storm brought heavy snow and strong winds to the north of the country on Monday",
+            "Prices rise again as demand grows",
+        ];
+        let a = explain(&page(&[], lang, &after));
+        assert_body_kept(&a, lang);
+        assert!(rule_of(&a, heading).is_some(), "{lang}: heading kept");
+    }
+}
+
+#[test]
+fn previous_and_next_story_links_go() {
+    let a = explain(&page(
+        &[],
+        "en",
+        &[
+            "Previous Story",
+            "India grills Twitter over lapses",
+            "Next Story",
+            "Air pollution study",
+        ],
+    ));
+    assert_body_kept(&a, "en");
+    assert_eq!(rule_of(&a, "Previous Story"), Some(Rule::PrevNext));
+}
+
+#[test]
+fn promo_cookie_and_mirror_notices_go() {
+    for (lang, line, rule) in [
+        (
+            "en",
+            "For the latest headlines, follow our Google News channel online or via the app.",
+            Rule::Promo,
+        ),
+        (
+            "de",
+            "Folgen Sie uns auf Facebook und Instagram.",
+            Rule::Promo,
+        ),
+        (
+            "fr",
+            "Abonnez-vous à notre newsletter pour ne rien manquer.",
+            Rule::Promo,
+        ),
+        ("pl", "Obserwuj nas w Google News!", Rule::Promo),
+        ("ru", "Подписывайтесь на наш телеграм-канал.", Rule::Promo),
+        (
+            "en",
+            "This website uses cookies to improve your experience.",
+            Rule::CookieNotice,
+        ),
+        (
+            "en",
+            "The website can also be accessed at the following alternate addresses:",
+            Rule::MirrorNotice,
+        ),
+    ] {
+        let mut lines = body(lang);
+        lines.insert(1, line);
+        let a = explain(&lines.join("\n\n"));
+        assert_body_kept(&a, lang);
+        assert_eq!(rule_of(&a, line), Some(rule), "{lang}: {line}");
+    }
+}
+
+#[test]
+fn a_long_paragraph_that_mentions_a_newsletter_is_prose() {
+    let para = "The company, which started as a small newsletter for local investors in 1998, now employs more than 4,000 people and follows our industry closely, publishing research that regulators and competitors read with great attention every quarter, and it plans to double its staff.";
+    let mut lines = body("en");
+    lines.insert(1, para);
+    let a = explain(&lines.join("\n\n"));
+    assert!(a.blocks.iter().any(|b| b.text == para));
+}
+
+#[test]
+fn captions_with_credits_and_breadcrumbs_go() {
+    let crumbs = "News \u{a0} / \u{a0} Politics \u{a0} / \u{a0} Energy";
+    let caption_en = "Wind turbines stand in a field near the coast on Monday. (AFP photo)";
+    let caption_de = "Windräder an der Küste bei Husum. Foto: dpa";
+    let a = explain(&page(
+        &[
+            crumbs,
+            "Parliament passes energy bill",
+            caption_en,
+            caption_de,
+        ],
+        "en",
+        &[],
+    ));
+    assert_body_kept(&a, "en");
+    assert_eq!(rule_of(&a, crumbs), Some(Rule::Breadcrumb));
+    assert_eq!(rule_of(&a, caption_en), Some(Rule::Caption));
+    assert_eq!(rule_of(&a, caption_de), Some(Rule::Caption));
+    assert_eq!(a.title.as_deref(), Some("Parliament passes energy bill"));
+}
+
+#[test]
+fn metadata_title_date_and_byline_come_out_of_the_body() {
+    for (lang, date, iso) in [
+        ("en", "September 2, 2021", "2021-09-02"),
+        ("de", "2. September 2021", "2021-09-02"),
+        ("fr", "2 septembre 2021", "2021-09-02"),
+        ("pl", "2 września 2021", "2021-09-02"),
+        ("ru", "2 сентября 2021", "2021-09-02"),
+        ("zh", "2021年9月2日", "2021-09-02"),
+    ] {
+        let a = explain(&page(
+            &["Energy bill passes after long debate", date, "By Jane Doe"],
+            lang,
+            &[],
+        ));
+        assert_body_kept(&a, lang);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Energy bill passes after long debate"),
+            "{lang}"
+        );
+        assert_eq!(a.published.as_deref(), Some(iso), "{lang}");
+        assert_eq!(rule_of(&a, date), Some(Rule::Dateline), "{lang}");
+    }
+    let a = explain(&page(&["Energy bill passes", "By Jane Doe"], "en", &[]));
+    assert_eq!(a.author.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn comment_sections_go_unless_asked_for() {
+    let after = [
+        "34 responses to “Energy bill passes”",
+        "greenfan says:",
+        "This is the best news I have read all year, finally some progress on the climate.",
+        "gridwatcher says:",
+        "The grid will never cope with this, mark my words, we will see blackouts in winter.",
+    ];
+    let text = page(&["Energy bill passes"], "en", &after);
+    let a = explain(&text);
+    assert_body_kept(&a, "en");
+    assert!(rule_of(&a, after[2]).is_some());
+    let with = Cleaner::builder()
+        .include_comments(true)
+        .build()
+        .clean_text(&text)
+        .expect("cleans");
+    assert!(with.blocks.iter().any(|b| b.text == after[2]));
+}
+
+#[test]
+fn subheads_stay_as_headings_and_can_be_dropped() {
+    let mut lines = body("en");
+    lines.insert(2, "What happens next");
+    let text = lines.join("\n\n");
+    let a = explain(&text);
+    let sub = a
+        .blocks
+        .iter()
+        .find(|b| b.text == "What happens next")
+        .expect("subhead kept");
+    assert_eq!(sub.kind, BlockKind::Heading(2));
+    let without = Cleaner::builder()
+        .keep_headings(false)
+        .explain(true)
+        .build()
+        .clean_text(&text)
+        .expect("cleans");
+    assert_eq!(
+        rule_of(&without, "What happens next"),
+        Some(Rule::HeadingOption)
+    );
+}
+
+#[test]
+fn cjk_pages_with_menus_and_related_lists() {
+    let before = ["首页", "新闻", "国际", "财经", "体育", "新能源法案获批"];
+    let after = ["相关新闻", "电动车销量创新高", "光伏企业扩产"];
+    let a = explain(&page(&before, "zh", &after));
+    assert_body_kept(&a, "zh");
+    assert_eq!(a.title.as_deref(), Some("新能源法案获批"));
+}
+
+#[test]
+fn menus_before_the_article_go() {
+    let before = [
+        "Home",
+        "World",
+        "Business",
+        "Sport",
+        "Culture",
+        "Travel",
+        "Subscribe",
+        "Sign in",
+    ];
+    let a = explain(&page(
+        &before,
+        "en",
+        &["© 2024 Example Media. All rights reserved."],
+    ));
+    assert_body_kept(&a, "en");
+    assert_eq!(
+        rule_of(&a, "© 2024 Example Media. All rights reserved."),
+        Some(Rule::Footer)
+    );
+}
+
+#[test]
+fn focus_orders_how_much_is_kept() {
+    let text = page(
+        &["Energy bill passes", "Short label"],
+        "en",
+        &["A short line", "Another short line after it"],
+    );
+    let kept = |focus| {
+        Cleaner::builder()
+            .focus(focus)
+            .build()
+            .clean_text(&text)
+            .expect("cleans")
+            .blocks
+            .len()
+    };
+    assert!(kept(Focus::Precision) <= kept(Focus::Balanced));
+    assert!(kept(Focus::Balanced) <= kept(Focus::Recall));
+}
+
+#[test]
+fn empty_junk_and_oversized_inputs() {
+    assert!(deboiler::clean_text("").expect("empty is fine").is_empty());
+    assert!(deboiler::clean_text("\n\n  \n")
+        .expect("blank is fine")
+        .is_empty());
+    let junk: String = (0..2000u32)
+        .map(|i| char::from_u32(i % 32).unwrap_or(' '))
+        .collect();
+    assert!(matches!(
+        deboiler::clean_text(&junk),
+        Err(deboiler::Error::Binary { .. })
+    ));
+    // A few undecodable bytes in real text are cleaned; bytes that are mostly undecodable are
+    // refused as binary.
+    let mut bytes = body("en").join("\n\n").into_bytes();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x80]);
+    assert!(deboiler::clean_text(&String::from_utf8_lossy(&bytes)).is_ok());
+    let lossy = String::from_utf8_lossy(&[0x66, 0xff, 0xfe, 0x6f, 0x80]).into_owned();
+    assert!(matches!(
+        deboiler::clean_text(&lossy),
+        Err(deboiler::Error::Binary { .. })
+    ));
+    let small = Cleaner::builder().max_input_bytes(16).build();
+    assert!(matches!(
+        small.clean_text(&"x".repeat(17)),
+        Err(deboiler::Error::InputTooLarge {
+            size: 17,
+            limit: 16
+        })
+    ));
+}
