@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 /// let cleaner = Cleaner::builder().focus(Focus::Precision).build();
 /// assert_eq!(cleaner.options().focus, Focus::Precision);
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Focus {
@@ -36,6 +37,7 @@ pub enum Focus {
 /// let limits = Limits { max_input_bytes: 1 << 20, ..Limits::default() };
 /// assert_eq!(limits.max_input_bytes, 1 << 20);
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Limits {
     /// Largest input accepted, in bytes (default 128 MiB).
@@ -65,6 +67,7 @@ impl Default for Limits {
 /// let options = deboiler::Options::default();
 /// assert!(options.keep_headings);
 /// ```
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Options {
     /// Precision / balanced / recall trade-off.
