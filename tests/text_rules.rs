@@ -375,7 +375,8 @@ fn empty_junk_and_oversized_inputs() {
     let mut bytes = body("en").join("\n\n").into_bytes();
     bytes.extend_from_slice(&[0xff, 0xfe, 0x80]);
     assert!(deboiler::clean_text(&String::from_utf8_lossy(&bytes)).is_ok());
-    let lossy = String::from_utf8_lossy(&[0x66, 0xff, 0xfe, 0x6f, 0x80]).into_owned();
+    let lossy =
+        String::from_utf8_lossy(&[0x66, 0xff, 0xfe, 0x80, 0x81, 0x82, 0x6f, 0x80]).into_owned();
     assert!(matches!(
         deboiler::clean_text(&lossy),
         Err(deboiler::Error::Binary { .. })

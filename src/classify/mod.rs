@@ -24,7 +24,7 @@ use crate::rules::thresholds::{
     MAX_TEASER_WORDS, MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE,
     SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
-use crate::rules::Rule;
+use crate::rules::{thresholds, Rule};
 use crate::segment::{Document, Origin, PageMeta, Segment};
 
 /// The decision for one segment.
@@ -53,6 +53,14 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         .zip(&stats)
         .map(|(s, st)| cues::cue(&s.text, st).0)
         .collect();
+    for (c, seg) in cues.iter_mut().zip(segs) {
+        let (control, replaced) = crate::text::junk_percent(&seg.text, usize::MAX);
+        if control > thresholds::MAX_BLOCK_CONTROL_PERCENT
+            || replaced > thresholds::MAX_BLOCK_REPLACED_PERCENT
+        {
+            *c = Cue::Drop(Rule::Junk);
+        }
+    }
     mark_marker_lists(segs, &stats, &mut cues);
     if options.include_comments {
         // Comment labels and heads still go, but they no longer end the body.
@@ -106,7 +114,14 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
 
     // A tail marker ends the body when little prose comes after it.
     let mut tail_rule = None;
-    let positive = |a: usize, b: usize| -> f32 { (a..b).map(|i| scores[i].max(0.0)).sum::<f32>() };
+    // Prefix sums of the positive scores: the prose weight of any range in constant time.
+    let prefix: Vec<f64> = std::iter::once(0.0)
+        .chain(scores.iter().scan(0.0f64, |acc, &s| {
+            *acc += f64::from(s.max(0.0));
+            Some(*acc)
+        }))
+        .collect();
+    let positive = |a: usize, b: usize| -> f32 { (prefix[b.max(a)] - prefix[a]) as f32 };
     // (HTML: the DOM already bounded the content; a marker inside it is a box, not the end.)
     let text_mode = doc.origin == Origin::Text;
     let tail = (start + 1..=end)
@@ -230,19 +245,21 @@ fn mark_comment_zone(stats: &[Stats], cues: &mut [Cue], start: usize) -> bool {
             0.0
         }
     };
+    // Totals after each position, so that each marker is judged in constant time.
+    let n = cues.len();
+    let (mut heads_after, mut prose_after) = (vec![0usize; n + 1], vec![0.0f32; n + 1]);
+    for i in (0..n).rev() {
+        heads_after[i] = heads_after[i + 1] + usize::from(cues[i] == Cue::Marker(Rule::Comments));
+        prose_after[i] = prose_after[i + 1] + prose(i);
+    }
     let mut prose_before = 0.0f32;
-    for i in start..cues.len() {
-        let opens =
-            cues[i] == Cue::Marker(Rule::Comments) && prose_before >= COMMENT_MIN_PROSE_BEFORE && {
-                // A comment-count link near the headline is followed by the whole article; a
-                // real comment section by more comment heads, or by less prose than the body.
-                let heads = cues[i + 1..]
-                    .iter()
-                    .filter(|c| **c == Cue::Marker(Rule::Comments))
-                    .count();
-                let after: f32 = (i + 1..cues.len()).map(prose).sum();
-                heads >= 2 || after < COMMENT_MAX_AFTER_SHARE * prose_before
-            };
+    for i in start..n {
+        // A comment-count link near the headline is followed by the whole article; a real
+        // comment section by more comment heads, or by less prose than the body.
+        let opens = cues[i] == Cue::Marker(Rule::Comments)
+            && prose_before >= COMMENT_MIN_PROSE_BEFORE
+            && (heads_after[i + 1] >= 2
+                || prose_after[i + 1] < COMMENT_MAX_AFTER_SHARE * prose_before);
         if opens {
             for c in &mut cues[i + 1..] {
                 if matches!(c, Cue::Plain | Cue::Date | Cue::Byline) {

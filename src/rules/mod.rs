@@ -74,6 +74,8 @@ pub enum Rule {
     Duplicate,
     /// An in-article heading dropped because headings were turned off in the options.
     HeadingOption,
+    /// A block made largely of control or undecodable characters.
+    Junk,
 }
 
 impl Rule {
@@ -104,6 +106,7 @@ impl Rule {
             Rule::ShortFragment => "short-fragment",
             Rule::Duplicate => "duplicate",
             Rule::HeadingOption => "heading-option",
+            Rule::Junk => "junk",
         }
     }
 }

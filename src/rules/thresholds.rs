@@ -73,3 +73,12 @@ pub const ISOLATED_PROSE_FLOOR: f32 = 0.25;
 
 /// A headline listed after a marker has at most this many words; longer blocks are not teasers.
 pub const MAX_TEASER_WORDS: f32 = 30.0;
+
+/// Text input is refused as binary when more than these percentages of its characters are
+/// control characters (other than line breaks and tabs) or U+FFFD left by a lossy decode.
+/// Blocks past the lower block limits are dropped as junk, so that cleaned output always
+/// passes the input check again.
+pub const MAX_INPUT_CONTROL_PERCENT: f32 = 5.0;
+pub const MAX_INPUT_REPLACED_PERCENT: f32 = 60.0;
+pub const MAX_BLOCK_CONTROL_PERCENT: f32 = 3.0;
+pub const MAX_BLOCK_REPLACED_PERCENT: f32 = 45.0;

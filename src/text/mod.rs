@@ -6,30 +6,34 @@ use crate::options::Options;
 use crate::segment::{Document, Origin, PageMeta, Segment};
 
 /// Share of control bytes above which text input is refused as binary.
-const MAX_CONTROL_PERCENT: f32 = 10.0;
+use crate::rules::thresholds::{MAX_INPUT_CONTROL_PERCENT, MAX_INPUT_REPLACED_PERCENT};
 
 /// Refuses input that is mostly control characters or undecodable bytes (U+FFFD left by a
 /// lossy decode): binary data given as text.
 pub(crate) fn check_not_binary(text: &str) -> Result<()> {
-    let mut total = 0usize;
-    let mut junk = 0usize;
-    for c in text.chars().take(BINARY_SAMPLE_CHARS) {
-        total += 1;
-        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}');
-        if control || c == char::REPLACEMENT_CHARACTER {
-            junk += 1;
-        }
-    }
-    if total == 0 {
-        return Ok(());
-    }
-    let share = junk as f32 * 100.0 / total as f32;
-    if share > MAX_CONTROL_PERCENT {
+    let (control, replaced) = junk_percent(text, BINARY_SAMPLE_CHARS);
+    if control > MAX_INPUT_CONTROL_PERCENT || replaced > MAX_INPUT_REPLACED_PERCENT {
         return Err(Error::Binary {
-            control_share: share,
+            control_share: control + replaced,
         });
     }
     Ok(())
+}
+
+/// Shares, in percent, of control characters (other than line breaks and tabs) and of U+FFFD
+/// among the first `sample` characters of `text`; zeros for empty text.
+pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
+    let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(sample) {
+        total += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'));
+        replaced += usize::from(c == char::REPLACEMENT_CHARACTER);
+    }
+    if total == 0 {
+        return (0.0, 0.0);
+    }
+    let pct = |n: usize| n as f32 * 100.0 / total as f32;
+    (pct(control), pct(replaced))
 }
 
 /// How many leading characters the binary check samples.
