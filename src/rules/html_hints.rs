@@ -64,7 +64,6 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("popup", Rule::Promo, false),
     w("modal", Rule::Promo, false),
     w("overlay", Rule::Promo, false),
-    w("paywall", Rule::Promo, false),
     w("follow-us", Rule::Promo, false),
     w("author-bio", Rule::Byline, false),
     w("caption", Rule::Caption, false),
