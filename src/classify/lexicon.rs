@@ -339,7 +339,7 @@ mod tests {
         assert!(!lx.promo(&n("The ministry said it would follow ourselves closely.")));
         assert!(lx.cookie(&n("This website uses cookies to improve your experience.")));
         assert!(lx.mirror(&n(
-            "Press TV’s website can also be accessed at the following alternate addresses:"
+            "Our website can also be accessed at the following alternate addresses:"
         )));
         assert!(lx.footer(&n("© 2024 Example Media. All rights reserved.")));
     }
