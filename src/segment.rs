@@ -86,6 +86,8 @@ pub(crate) struct PageMeta {
     pub language: Option<String>,
     pub site_name: Option<String>,
     pub url: Option<String>,
+    /// The page declares itself an article (Open Graph type or JSON-LD `@type`).
+    pub declared_article: bool,
 }
 
 /// A segmented input, ready for the classifier.

@@ -189,3 +189,54 @@ fn broken_markup_does_not_panic() {
         let _ = Cleaner::new().clean_html(html);
     }
 }
+
+/// A category page: one intro sentence and a long list of links, between a menu and a
+/// footer. The links are the page's content.
+fn category_page(og_type: &str) -> String {
+    let items: String = (1..=40)
+        .map(|i| {
+            format!("<li><a href=\"/lang/{i}\">Programming language number {i} (compiled)</a></li>")
+        })
+        .collect();
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+         <nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About</a></li>\
+         <li><a href=\"/contact\">Contact</a></li></ul></nav>\
+         <div id=\"content\"><h1>Category: Programming languages</h1>\
+         <p>This category lists individual programming languages, one page each.</p>\
+         <div class=\"category-pages\"><ul>{items}</ul></div></div>\
+         <div class=\"footer\">All rights reserved.</div></body></html>"
+    )
+}
+
+#[test]
+fn a_listing_page_keeps_its_link_items() {
+    let article = clean(&category_page("website"));
+    let text = article.text();
+    assert!(
+        text.contains("Programming language number 1 (compiled)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Programming language number 40 (compiled)"),
+        "{text}"
+    );
+    assert!(!text.contains("All rights reserved"), "{text}");
+    assert!(!text.contains("Contact"), "{text}");
+}
+
+#[test]
+fn a_declared_article_does_not_become_a_listing() {
+    // The same shape on a page that says it is an article: a short story beside a list
+    // of other headlines. The headlines are not its content.
+    let article = clean(&category_page("article"));
+    let text = article.text();
+    assert!(
+        text.contains("This category lists individual programming languages"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Programming language number 1 (compiled)"),
+        "{text}"
+    );
+}

@@ -13,6 +13,16 @@ use crate::segment::{Segment, Zone};
 
 use super::walk::{Walk, NONE};
 
+/// What the scoring looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Running text: link lists count against their container.
+    Article,
+    /// Items: on a page whose running text is too thin to be the content (a category page,
+    /// a shop grid), link-dense blocks are its entries and count for their container.
+    Listing,
+}
+
 /// Per-segment measures used by the scoring.
 struct Measure {
     chars: u32,
@@ -40,13 +50,13 @@ impl Measure {
 
 /// Net running-text weight of one segment: positive for text, negative for links and
 /// boilerplate.
-fn weight(segment: &Segment, m: &Measure) -> f32 {
+fn weight(segment: &Segment, m: &Measure, mode: Mode) -> f32 {
     let chars = m.chars as f32;
     if segment.hint.is_some() {
         return -HINT_WEIGHT * chars;
     }
     if m.link_density() > LINK_DENSE {
-        if segment.context_link_density > LINK_DENSE {
+        if segment.context_link_density > LINK_DENSE && mode == Mode::Article {
             return -LINK_DENSE_WEIGHT * chars;
         }
         return LINK_ITEM_WEIGHT * chars;
@@ -66,7 +76,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Settles hints and zones of `walk.segments`; returns the chosen element, if any.
-pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
+pub(crate) fn choose(walk: &mut Walk, mode: Mode) -> Option<u32> {
     let n = walk.nodes.len();
     if n == 0 {
         return None;
@@ -170,7 +180,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         .zip(&walk.owners)
         .zip(&walk.cards)
     {
-        let w = weight(segment, m);
+        let w = weight(segment, m, mode);
         score[owner as usize] += if card && w > 0.0 { w * CARD_WEIGHT } else { w };
     }
     let mut best_child = vec![NONE; n];
@@ -232,7 +242,7 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         return None;
     }
     let (start, end) = (walk.nodes[best].seg_start, walk.nodes[best].seg_end);
-    let listing = para[best] < LISTING_MAX_PARAGRAPH_CHARS;
+    let listing = mode == Mode::Listing || para[best] < LISTING_MAX_PARAGRAPH_CHARS;
     for (k, segment) in walk.segments.iter_mut().enumerate() {
         let k = k as u32;
         segment.zone = if start <= k && k < end {
@@ -243,6 +253,23 @@ pub(crate) fn choose(walk: &mut Walk) -> Option<u32> {
         };
     }
     Some(best as u32)
+}
+
+/// Characters of the segments the structure lets through (inside the main content, no
+/// boilerplate hint, not a link list among links unless in a listing): what the chosen
+/// container will yield, before the block rules.
+pub(crate) fn yield_chars(segments: &[Segment]) -> usize {
+    segments
+        .iter()
+        .filter(|s| {
+            s.zone == Zone::Main
+                && s.hint.is_none()
+                && (s.in_listing
+                    || s.link_density() <= LINK_DENSE
+                    || s.context_link_density <= LINK_DENSE)
+        })
+        .map(|s| s.text.chars().count())
+        .sum()
 }
 
 /// Whether `a` encloses `b` (or is `b`).

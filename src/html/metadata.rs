@@ -49,6 +49,10 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
         language: language(doc, &metas),
         site_name,
         url: link_href(doc, "canonical").or_else(|| metas.first(&["og:url"])),
+        declared_article: metas
+            .all(&["og:type"])
+            .any(|t| t.to_ascii_lowercase().contains("article"))
+            || json_ld.articles().next().is_some(),
     }
 }
 

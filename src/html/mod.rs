@@ -23,10 +23,38 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String>
 pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
     let dom = scraper::Html::parse_document(html);
     let mut walked = walk::walk(dom.tree.root(), options);
-    content::choose(&mut walked);
+    let meta = metadata::extract(&dom);
+    choose_content(&mut walked, meta.declared_article);
     Ok(Document {
         origin: Origin::Html,
         segments: walked.segments,
-        meta: metadata::extract(&dom),
+        meta,
     })
+}
+
+/// Chooses the main content; when the running-text choice yields too little on a page that
+/// does not declare itself an article, the page is taken for a listing (a category page, a
+/// shop grid) and its items are looked for instead.
+fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
+    use crate::rules::html_hints::{LISTING_FALLBACK_GAIN, LISTING_FALLBACK_MAX_CHARS};
+    content::choose(walked, content::Mode::Article);
+    let article = content::yield_chars(&walked.segments);
+    // A page that says it is an article is one, however short: its neighbours' headlines
+    // are not its content.
+    if article >= LISTING_FALLBACK_MAX_CHARS || declared_article {
+        return;
+    }
+    let zones: Vec<_> = walked
+        .segments
+        .iter()
+        .map(|s| (s.zone, s.in_listing))
+        .collect();
+    content::choose(walked, content::Mode::Listing);
+    let listing = content::yield_chars(&walked.segments);
+    if (listing as f32) < LISTING_FALLBACK_GAIN * article.max(1) as f32 {
+        for (s, (zone, in_listing)) in walked.segments.iter_mut().zip(zones) {
+            s.zone = zone;
+            s.in_listing = in_listing;
+        }
+    }
 }

@@ -190,3 +190,10 @@ pub(crate) const LINK_CHAR_WEIGHT: f32 = 1.0;
 pub(crate) const SHORT_WEIGHT: f32 = 0.6;
 /// Text inside a teaser card (a link around whole blocks), factor:
 pub(crate) const CARD_WEIGHT: f32 = 0.5;
+
+/// When the main content chosen for running text yields fewer characters than this, the
+/// page may be a listing (a category page, a shop grid): its link items are looked for...
+pub(crate) const LISTING_FALLBACK_MAX_CHARS: usize = 1000;
+
+/// ...and the listing choice replaces it when it yields at least this many times more.
+pub(crate) const LISTING_FALLBACK_GAIN: f32 = 3.0;
