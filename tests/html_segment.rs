@@ -240,3 +240,25 @@ fn a_declared_article_does_not_become_a_listing() {
         "{text}"
     );
 }
+
+#[test]
+fn a_streamed_react_segment_is_read_but_other_hidden_elements_are_not() {
+    // React's streaming server rendering sends the page inside `<div hidden id="S:0">` and
+    // swaps it in by script; any other `hidden` element stays unseen.
+    let body = "<p>The river rose two metres overnight and the old bridge was closed to traffic \
+                until engineers could inspect it.</p><p>Residents on the lower streets were \
+                asked to move their cars to higher ground before the evening.</p>";
+    let page = format!(
+        "<html><body><template id=\"B:0\"></template>\
+         <div hidden id=\"S:0\"><main><h1>Flood closes the old bridge</h1>{body}</main></div>\
+         <div hidden id=\"menu\"><p>This hidden menu text must never appear in the output at all.</p></div>\
+         </body></html>"
+    );
+    let text = clean(&page).text();
+    assert!(
+        text.contains("The river rose two metres overnight"),
+        "{text}"
+    );
+    assert!(text.contains("move their cars to higher ground"), "{text}");
+    assert!(!text.contains("hidden menu text"), "{text}");
+}

@@ -521,6 +521,9 @@ fn hidden(el: &Element) -> Hidden {
     let mut styled = false;
     for (attr, value) in el.attrs() {
         match attr {
+            // React streams server-rendered parts as `<div hidden id="S:0">` and shows
+            // them by script: walked and marked like a styled-hidden block.
+            "hidden" if is_streamed_segment(el) => styled = true,
             "hidden" => return Hidden::Yes,
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
             "style" => {
@@ -534,6 +537,13 @@ fn hidden(el: &Element) -> Hidden {
     } else {
         Hidden::No
     }
+}
+
+/// A React streaming-SSR segment: `id="S:<digits>"`.
+fn is_streamed_segment(el: &Element) -> bool {
+    el.id()
+        .and_then(|id| id.strip_prefix("S:"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a `style` value holds `declaration` (lowercase, no spaces), ignoring ASCII
