@@ -521,9 +521,9 @@ fn hidden(el: &Element) -> Hidden {
     let mut styled = false;
     for (attr, value) in el.attrs() {
         match attr {
-            // React streams server-rendered parts as `<div hidden id="S:0">` and shows
-            // them by script: walked and marked like a styled-hidden block.
-            "hidden" if is_streamed_segment(el) => styled = true,
+            // React streams server-rendered parts as `<div hidden id="S:0">` and swaps
+            // them in by script: shown to readers.
+            "hidden" if is_streamed_segment(el) => {}
             "hidden" => return Hidden::Yes,
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
             "style" => {
