@@ -75,6 +75,7 @@ fn date_labels_and_reading_times_go_in_every_language() {
         ("fr", vec!["Publié le", "Temps de lecture : 4 min"]),
         ("pl", vec!["Opublikowano:", "Czas czytania: 5 minut"]),
         ("ru", vec!["Опубликовано:", "Время чтения: 4 минуты"]),
+        ("pt", vec!["Publicado:", "Tempo de leitura: 1 minuto"]),
         ("zh", vec!["发布时间：", "阅读时间：5分钟"]),
     ] {
         let a = explain(&page(&lines, lang, &[]));
@@ -389,4 +390,42 @@ fn empty_junk_and_oversized_inputs() {
             limit: 16
         })
     ));
+}
+
+#[test]
+fn like_and_share_widgets_go_in_every_language() {
+    for (lang, lines) in [
+        (
+            "en",
+            vec!["Like this:", "Like Loading...", "Sharing is caring!"],
+        ),
+        (
+            "de",
+            vec!["Gefällt mir:", "Gefällt mir Wird geladen …", "Teilen mit:"],
+        ),
+        (
+            "fr",
+            vec!["J’aime ça :", "J’aime chargement…", "Partager :"],
+        ),
+        (
+            "pl",
+            vec!["Podoba mi się:", "Polub Wczytywanie…", "Udostępnij:"],
+        ),
+        (
+            "ru",
+            vec!["Нравится:", "Нравится Загрузка...", "Поделиться:"],
+        ),
+    ] {
+        let a = explain(&page(&[], lang, &lines));
+        assert_body_kept(&a, lang);
+        for line in lines {
+            assert!(rule_of(&a, line).is_some(), "{lang}: {line:?} kept");
+        }
+    }
+    // A sentence that merely starts like a widget stays.
+    let sentence = "Like this year's budget, the plan was approved by a large majority on Tuesday.";
+    let mut lines = body("en");
+    lines.insert(1, sentence);
+    let a = explain(&lines.join("\n\n"));
+    assert!(a.blocks.iter().any(|b| b.text == sentence), "sentence kept");
 }

@@ -11,7 +11,7 @@ fn compile(pattern: &str) -> Regex {
 /// A reading-time label: "5 mins read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min".
 pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
+        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
     )
 });
 
