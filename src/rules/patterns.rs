@@ -18,7 +18,7 @@ pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
 /// A caption that opens with a credit label: "Photo: Reuters", "Foto: dpa/...".
 pub static CAPTION_LEAD: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)^\W*(?:photo|photos|image|picture|pic|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|crédit photo|photo credit|image credit)\s*(?:credit|courtesy|by)?\s*[:|©]",
+        r"(?i)^\W*(?:photo|photos|image|picture|pic|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|crédit photo|photo credit|image credit)\s*(?:credit|courtesy|by)?\s*(?:[:|©]|(?:copyright|source),?\s+[^.!?]{1,60}$)",
     )
 });
 
@@ -88,6 +88,11 @@ mod tests {
         assert!(CAPTION_TAIL.is_match("Der Kanzler in Berlin. Foto: dpa"));
         assert!(CAPTION_TAIL.is_match("(Photo Credit : PTI File Photo )"));
         assert!(CAPTION_LEAD.is_match("Photo: Reuters"));
+        assert!(CAPTION_LEAD.is_match("Image copyright Getty Images"));
+        assert!(CAPTION_LEAD.is_match("Image source, EPA"));
+        assert!(!CAPTION_LEAD.is_match(
+            "Image source code is published under a free licence. It was released in May."
+        ));
         assert!(!CAPTION_TAIL.is_match("He took a photo of the scene and left."));
         assert!(!CAPTION_TAIL.is_match("The bill passed (after a long debate)."));
     }
