@@ -19,7 +19,9 @@ const fn w(word: &'static str, rule: Rule, whole: bool) -> ClassWord {
     ClassWord { word, rule, whole }
 }
 
-/// Boilerplate class and id words. When several match, the first listed wins.
+/// Boilerplate class and id words. When several match, the first listed wins. ("banner" is
+/// not one: themes name their hero sections so, and those hold the page's own text; ad
+/// banners are images and carry no text to remove.)
 pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("comment", Rule::Comments, false),
     w("disqus", Rule::Comments, false),
@@ -70,7 +72,6 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("credit", Rule::Caption, false),
     w("advert", Rule::Advertisement, false),
     w("sponsor", Rule::Advertisement, false),
-    w("banner", Rule::Advertisement, true),
     w("ad", Rule::Advertisement, true),
     w("ads", Rule::Advertisement, true),
     w("adslot", Rule::Advertisement, false),
