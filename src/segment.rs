@@ -51,6 +51,10 @@ pub(crate) struct Segment {
     /// A blank line (text) or a block boundary (HTML) precedes this block; runs of lines with
     /// no gap are lists or menus.
     pub gap_before: bool,
+    /// End (exclusive segment index) of the innermost element inside the main content that
+    /// starts with this block and holds more: the section a heading opens (HTML only; 0
+    /// when none).
+    pub box_end: u32,
 }
 
 impl Segment {
@@ -67,6 +71,7 @@ impl Segment {
             in_listing: false,
             indent: 0,
             gap_before: true,
+            box_end: 0,
         }
     }
 

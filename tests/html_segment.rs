@@ -262,3 +262,45 @@ fn a_streamed_react_segment_is_read_but_other_hidden_elements_are_not() {
     assert!(text.contains("move their cars to higher ground"), "{text}");
     assert!(!text.contains("hidden menu text"), "{text}");
 }
+
+/// An article whose container ends with a "More <site>" box of teasers: headline links,
+/// author lines and one-sentence excerpts.
+fn article_with_more_box(heading: &str) -> String {
+    let para = "<p>The council approved the new budget on Monday after a long debate about \
+                roads, schools and the new library in the district.</p>";
+    let teasers: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"item\"><a href=\"/s/{i}\">Story number {i} about something else</a>\
+                 <p>Jane Writer</p><p>An excerpt of another story that runs for one full \
+                 sentence about its own subject, number {i}.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Daily Example\"></head><body>\
+         <div class=\"story\"><h1>Council approves budget</h1>{para}{para}{para}\
+         <div class=\"box\"><h3>{heading}</h3>{teasers}</div></div></body></html>"
+    )
+}
+
+#[test]
+fn a_more_from_the_site_box_goes_with_its_teasers() {
+    for heading in ["More Daily Example", "Mehr von Daily Example", "Related"] {
+        let article = clean(&article_with_more_box(heading));
+        let text = article.text();
+        assert!(
+            text.contains("The council approved the new budget"),
+            "{text}"
+        );
+        assert!(!text.contains(heading), "{heading}: {text}");
+        assert!(
+            !text.contains("An excerpt of another story"),
+            "{heading}: {text}"
+        );
+        assert!(!text.contains("Jane Writer"), "{heading}: {text}");
+    }
+    // A heading that names something else is the article's own.
+    let article = clean(&article_with_more_box("More about the library"));
+    assert!(article.text().contains("An excerpt of another story"));
+}

@@ -19,13 +19,15 @@ use features::Stats;
 
 use crate::article::BlockKind;
 use crate::options::{Focus, Options};
+use crate::rules::phrases::SITE_MORE_PREFIXES;
 use crate::rules::thresholds::{
     COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
-    MAX_TEASER_WORDS, MENU_RUN_MIN, PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE,
-    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    MARKER_BOX_MIN_LINK_SHARE, MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN,
+    PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS,
+    TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::{thresholds, Rule};
-use crate::segment::{Document, Origin, PageMeta, Segment};
+use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +63,13 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
             *c = Cue::Drop(Rule::Junk);
         }
     }
+    if let Some(site) = &doc.meta.site_name {
+        mark_site_headings(segs, site, &mut cues);
+    }
     mark_marker_lists(segs, &stats, &mut cues);
+    if doc.origin == Origin::Html {
+        mark_marker_boxes(segs, &mut cues);
+    }
     if options.include_comments {
         // Comment labels and heads still go, but they no longer end the body.
         for c in &mut cues {
@@ -233,6 +241,73 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
         }
         i = j;
     }
+}
+
+/// HTML: a marker heading ("Related", "More from ...") that opens an element drops that
+/// element: the section it titles.
+fn mark_marker_boxes(segs: &[Segment], cues: &mut [Cue]) {
+    // Running text of the main content before each block: a box opened before the body
+    // is the page's own list (a listing's "Latest"), not an appendix to an article.
+    let mut text_before = 0usize;
+    let mut i = 0;
+    while i < segs.len() {
+        let end = (segs[i].box_end as usize).min(segs.len());
+        match cues[i] {
+            Cue::Marker(rule)
+                if rule != Rule::Comments
+                    && end > i + 1
+                    && text_before >= MARKER_BOX_MIN_TEXT_BEFORE
+                    && box_link_share(&segs[i + 1..end]) >= MARKER_BOX_MIN_LINK_SHARE =>
+            {
+                for c in &mut cues[i + 1..end] {
+                    if matches!(c, Cue::Plain | Cue::Date | Cue::Byline) {
+                        *c = Cue::Drop(rule);
+                    }
+                }
+                i = end;
+            }
+            _ => {
+                let segment = &segs[i];
+                if segment.zone == Zone::Main && segment.link_density() < 0.5 {
+                    text_before += segment.text.chars().count();
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+/// "More <site name>": a heading that points at the rest of the site, from the page's own
+/// name for itself.
+fn mark_site_headings(segs: &[Segment], site: &str, cues: &mut [Cue]) {
+    let site = lexicon::normalise(site);
+    if site.is_empty() {
+        return;
+    }
+    for (segment, cue) in segs.iter().zip(cues.iter_mut()) {
+        if *cue != Cue::Plain || segment.text.len() > site.len() + 16 {
+            continue;
+        }
+        let norm = lexicon::normalise(&segment.text);
+        let names_site = SITE_MORE_PREFIXES.iter().any(|prefix| {
+            norm.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest == site)
+        });
+        if names_site {
+            *cue = Cue::Marker(Rule::RelatedZone);
+        }
+    }
+}
+
+/// Share of the characters of `segs` inside links.
+fn box_link_share(segs: &[Segment]) -> f32 {
+    let (mut links, mut chars) = (0usize, 0usize);
+    for s in segs {
+        links += s.link_chars as usize;
+        chars += s.text.chars().count();
+    }
+    links as f32 / chars.max(1) as f32
 }
 
 /// Everything after the first comment-section marker that follows real body prose (from

@@ -241,6 +241,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode) -> Option<u32> {
         }
         return None;
     }
+    mark_boxes(walk, best);
     let (start, end) = (walk.nodes[best].seg_start, walk.nodes[best].seg_end);
     let listing = mode == Mode::Listing || para[best] < LISTING_MAX_PARAGRAPH_CHARS;
     for (k, segment) in walk.segments.iter_mut().enumerate() {
@@ -270,6 +271,31 @@ pub(crate) fn yield_chars(segments: &[Segment]) -> usize {
         })
         .map(|s| s.text.chars().count())
         .sum()
+}
+
+/// For each segment, the end of the innermost element strictly inside `best` that starts
+/// with it and holds more (see [`Segment::box_end`]).
+fn mark_boxes(walk: &mut Walk, best: usize) {
+    let n = walk.nodes.len();
+    let mut inside = vec![false; n];
+    for segment in &mut walk.segments {
+        segment.box_end = 0;
+    }
+    for i in best + 1..n {
+        let parent = walk.nodes[i].parent;
+        if parent == NONE {
+            continue;
+        }
+        inside[i] = parent as usize == best || inside[parent as usize];
+        let node = &walk.nodes[i];
+        // Descendants come after their ancestors: the last element starting at a segment
+        // and holding more than it is the innermost such box.
+        if inside[i] && node.seg_end > node.seg_start + 1 {
+            if let Some(segment) = walk.segments.get_mut(node.seg_start as usize) {
+                segment.box_end = node.seg_end;
+            }
+        }
+    }
 }
 
 /// Whether `a` encloses `b` (or is `b`).

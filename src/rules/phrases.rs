@@ -317,6 +317,31 @@ pub const TAIL_HEADINGS: &[&str] = &[
     "인기 기사",
 ];
 
+/// Words before the site's own name in a heading that points at the rest of the site:
+/// "More Washington Examiner", "Mehr von Tagesblatt". Longest first.
+pub const SITE_MORE_PREFIXES: &[&str] = &[
+    "more from",
+    "more",
+    "mehr von",
+    "mehr aus",
+    "mehr",
+    "plus de",
+    "plus sur",
+    "más de",
+    "más",
+    "mais de",
+    "mais",
+    "altro da",
+    "altro su",
+    "meer van",
+    "meer",
+    "więcej z",
+    "więcej",
+    "ещё",
+    "еще",
+    "больше",
+];
+
 /// Words that end a tail heading which names its source after it: "More from Reuters",
 /// "Latest in Politics". Other tail headings must stand alone or end in a separator.
 pub const TAIL_LINK_WORDS: &[&str] = &[

@@ -82,3 +82,10 @@ pub const MAX_INPUT_CONTROL_PERCENT: f32 = 5.0;
 pub const MAX_INPUT_REPLACED_PERCENT: f32 = 60.0;
 pub const MAX_BLOCK_CONTROL_PERCENT: f32 = 3.0;
 pub const MAX_BLOCK_REPLACED_PERCENT: f32 = 45.0;
+
+/// HTML: a marker heading ("More from ...") drops the element it opens when at least this
+/// share of that element's text is links (a list of stories, not a section of the text).
+pub const MARKER_BOX_MIN_LINK_SHARE: f32 = 0.15;
+
+/// ...and when the main content holds at least this much text (characters) before it.
+pub const MARKER_BOX_MIN_TEXT_BEFORE: usize = 300;
