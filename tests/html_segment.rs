@@ -304,3 +304,20 @@ fn a_more_from_the_site_box_goes_with_its_teasers() {
     let article = clean(&article_with_more_box("More about the library"));
     assert!(article.text().contains("An excerpt of another story"));
 }
+
+#[test]
+fn a_marker_in_the_menu_does_not_reach_into_the_article() {
+    // "Latest" is a tail heading; as a menu item it must not take the article's first,
+    // short lines for its list.
+    let page = "<html><body><nav><ul><li><a href=\"/\">Home</a></li>\
+                <li><a href=\"/latest\">Latest</a></li><li><a href=\"/sport\">Sport</a></li></ul></nav>\
+                <div class=\"post-body\">Chelsea paid the release fee this morning to sign the keeper<br>\
+                This frees the move of the other keeper to Madrid<br><br>\
+                The keeper will have a medical today ahead of the move, which will make him the \
+                most expensive keeper in history.<br><br>He flew to London last night and will \
+                spend the day completing the formalities of the deal.</div></body></html>";
+    let text = clean(page).text();
+    assert!(text.contains("Chelsea paid the release fee"), "{text}");
+    assert!(text.contains("This frees the move"), "{text}");
+    assert!(!text.contains("Sport"), "{text}");
+}

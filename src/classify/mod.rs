@@ -213,7 +213,10 @@ fn mark_marker_lists(segs: &[Segment], stats: &[Stats], cues: &mut [Cue]) {
         let mut j = i + 1;
         let mut first_run = true;
         let mut item_prose: Option<bool> = None;
-        while j < n && !matches!(cues[j], Cue::Marker(_)) {
+        // (HTML) The list stays in the marker's container: a "Latest" menu item does not
+        // reach past the menu into the article.
+        let same_box = |j: usize| segs[j].zone == segs[i].zone && segs[j].hint == segs[i].hint;
+        while j < n && !matches!(cues[j], Cue::Marker(_)) && same_box(j) {
             // A bare "Read more" introduces headlines; a heading such as "Latest Headlines"
             // may introduce a run of teasers with a sentence each.
             let listed = if rule == Rule::ReadMore || rule == Rule::PrevNext {
