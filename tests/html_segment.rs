@@ -321,3 +321,29 @@ fn a_marker_in_the_menu_does_not_reach_into_the_article() {
     assert!(text.contains("This frees the move"), "{text}");
     assert!(!text.contains("Sport"), "{text}");
 }
+
+#[test]
+fn forum_posts_lose_their_profile_panels_and_signatures() {
+    let post = |user: &str, body: &str| {
+        format!(
+            "<div class=\"post\"><dl class=\"postprofile\"><dt>{user}</dt><dd>Posts: 4032</dd>\
+             <dd>Joined: Dec 11, 2021</dd></dl><div class=\"postbody\"><p>{body}</p>\
+             <div class=\"signature\">Visit my garden blog for more pictures of tomatoes.</div>\
+             </div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div id=\"page-body\">{}{}{}</div></body></html>",
+        post("alice", "My tomato plants have yellow leaves at the bottom since last week. Is it too much water or a lack of nitrogen in the soil?"),
+        post("bob", "Yellow lower leaves are usually a sign of nitrogen shortage. Feed them with compost tea and water less often in cool weather."),
+        post("carol", "I had the same problem last summer; mulching and a weekly feed fixed it within two weeks, and the new leaves came out green."),
+    );
+    let text = clean(&page).text();
+    assert!(
+        text.contains("My tomato plants have yellow leaves"),
+        "{text}"
+    );
+    assert!(text.contains("mulching and a weekly feed"), "{text}");
+    assert!(!text.contains("Posts: 4032"), "{text}");
+    assert!(!text.contains("garden blog"), "{text}");
+}
