@@ -347,3 +347,34 @@ fn forum_posts_lose_their_profile_panels_and_signatures() {
     assert!(!text.contains("Posts: 4032"), "{text}");
     assert!(!text.contains("garden blog"), "{text}");
 }
+
+#[test]
+fn a_related_heading_makes_its_box_related_however_long_the_teasers() {
+    // A short article, then an unnamed box opened by "You may also like" holding long
+    // excerpts of other posts: the box must not win the main-content choice.
+    let excerpt = "An excerpt of another post that runs on for a long while about its own \
+                   subject, with several sentences of text. It keeps going so that the box \
+                   holds more text than the article. Then it ends abruptly …";
+    let teasers: String = (0..6)
+        .map(|i| {
+            format!(
+                "<article><h2><a href=\"/p/{i}\">Other post {i}</a></h2><p>{excerpt}</p></article>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><head><meta property=\"og:type\" content=\"article\"></head><body>\
+         <article><h1>Only those who love themselves</h1><p>Living a true experience of love is \
+         one of the greatest pleasures of life. Liking is feeling with the soul, but expressing \
+         feelings depends on the ideas of each one of us. We condition love to our needs and end \
+         it. We want to be loved and do not love ourselves; we want to be understood and do not \
+         understand ourselves. Each one is solely responsible for their own needs.</p><p>When \
+         we abandon ourselves, we look for someone to fill the hole we dug. Dissatisfaction and \
+         the inner void turn into a continuous search for new relationships, whose frustrating \
+         results will repeat. Only those who love themselves can find true love.</p></article>\
+         <section><h3>You may also like...</h3>{teasers}</section></body></html>"
+    );
+    let text = clean(&page).text();
+    assert!(text.contains("Living a true experience of love"), "{text}");
+    assert!(!text.contains("An excerpt of another post"), "{text}");
+}

@@ -45,6 +45,16 @@ pub(crate) struct Outcome {
     pub meta: PageMeta,
 }
 
+/// Whether a block's text, on its own, opens a list of other stories ("Related", "You may
+/// also like", "Read more:"): the element it opens is then a related box (HTML content choice).
+pub(crate) fn opens_story_list(text: &str) -> bool {
+    let stats = Stats::of(text);
+    matches!(
+        cues::cue(text, &stats).0,
+        Cue::Marker(Rule::RelatedZone | Rule::ReadMore)
+    )
+}
+
 /// Classifies every segment of `doc`.
 pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let segs = &doc.segments;

@@ -5,8 +5,9 @@
 use crate::rules::html_hints::{
     CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
     HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
-    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT,
-    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
+    SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES, STRONG_SIGNAL_MIN_PARAGRAPHS,
+    STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{Segment, Zone};
@@ -76,7 +77,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Settles hints and zones of `walk.segments`; returns the chosen element, if any.
-pub(crate) fn choose(walk: &mut Walk, mode: Mode) -> Option<u32> {
+pub(crate) fn choose(walk: &mut Walk, mode: Mode, declared_article: bool) -> Option<u32> {
     let n = walk.nodes.len();
     if n == 0 {
         return None;
@@ -141,10 +142,11 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode) -> Option<u32> {
     }
     let discussion = comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page
         && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS;
+    let opened = story_list_boxes(walk);
     let mut effective: Vec<Option<Rule>> = vec![None; n];
     for i in 0..n {
         let node = &walk.nodes[i];
-        let mut hint = node.hint;
+        let mut hint = node.hint.or(opened[i]);
         if discussion && hint == Some(Rule::Comments) {
             hint = None;
         }
@@ -156,7 +158,13 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode) -> Option<u32> {
                 HINT_MAX_SHARE_OF_PAGE
             };
             let body = holds_body[i] && !node.styled_hidden;
-            if body || (para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit) {
+            // On an article page, a box a "Related" heading opens stays related however
+            // long its teasers, while the page has running text of its own besides.
+            let named_box = declared_article
+                && opened[i].is_some()
+                && para[0].saturating_sub(para[i]) >= NAMED_BOX_MIN_OTHER_CHARS;
+            let misfire = !named_box && para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit;
+            if body || misfire {
                 hint = None;
             }
         }
@@ -271,6 +279,31 @@ pub(crate) fn yield_chars(segments: &[Segment]) -> usize {
         })
         .map(|s| s.text.chars().count())
         .sum()
+}
+
+/// Elements opened by a heading that introduces other stories ("Related", "You may also
+/// like"): the innermost element that starts with such a block and holds more is a
+/// related box, named or not.
+fn story_list_boxes(walk: &Walk) -> Vec<Option<Rule>> {
+    let n = walk.nodes.len();
+    let mut innermost = vec![NONE; walk.segments.len()];
+    for (i, node) in walk.nodes.iter().enumerate() {
+        if node.seg_end > node.seg_start + 1 {
+            if let Some(slot) = innermost.get_mut(node.seg_start as usize) {
+                *slot = i as u32;
+            }
+        }
+    }
+    let mut opened = vec![None; n];
+    for (segment, &node) in walk.segments.iter().zip(&innermost) {
+        if node != NONE
+            && segment.text.len() <= STORY_LIST_HEADING_MAX_BYTES
+            && crate::classify::opens_story_list(&segment.text)
+        {
+            opened[node as usize] = Some(Rule::RelatedZone);
+        }
+    }
+    opened
 }
 
 /// For each segment, the end of the innermost element strictly inside `best` that starts

@@ -37,7 +37,7 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
 /// shop grid) and its items are looked for instead.
 fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
     use crate::rules::html_hints::{LISTING_FALLBACK_GAIN, LISTING_FALLBACK_MAX_CHARS};
-    content::choose(walked, content::Mode::Article);
+    content::choose(walked, content::Mode::Article, declared_article);
     let article = content::yield_chars(&walked.segments);
     // A page that says it is an article is one, however short: its neighbours' headlines
     // are not its content.
@@ -49,7 +49,7 @@ fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
         .iter()
         .map(|s| (s.zone, s.in_listing))
         .collect();
-    content::choose(walked, content::Mode::Listing);
+    content::choose(walked, content::Mode::Listing, declared_article);
     let listing = content::yield_chars(&walked.segments);
     if (listing as f32) < LISTING_FALLBACK_GAIN * article.max(1) as f32 {
         for (s, (zone, in_listing)) in walked.segments.iter_mut().zip(zones) {

@@ -209,3 +209,11 @@ pub(crate) const LISTING_FALLBACK_MAX_CHARS: usize = 1000;
 
 /// ...and the listing choice replaces it when it yields at least this many times more.
 pub(crate) const LISTING_FALLBACK_GAIN: f32 = 3.0;
+
+/// Longest heading (bytes) checked for opening a related box ("You may also like").
+pub(crate) const STORY_LIST_HEADING_MAX_BYTES: usize = 80;
+
+/// On a page declared an article, a box opened by a "Related" heading keeps its hint
+/// however much text it holds, when the page has at least this much running text
+/// (characters) outside it.
+pub(crate) const NAMED_BOX_MIN_OTHER_CHARS: u32 = 500;
