@@ -751,6 +751,18 @@ pub const NAVIGATION: &[&str] = &[
     "live tv",
     "breaking",
     "breaking news",
+    // "Back" links.
+    "back",
+    "go back",
+    "zurück",
+    "retour",
+    "volver",
+    "voltar",
+    "indietro",
+    "terug",
+    "wstecz",
+    "powrót",
+    "назад",
     // Like, share and save widgets of blog platforms, in their common translations.
     "like this",
     "like loading",
