@@ -378,3 +378,32 @@ fn a_related_heading_makes_its_box_related_however_long_the_teasers() {
     assert!(text.contains("Living a true experience of love"), "{text}");
     assert!(!text.contains("An excerpt of another post"), "{text}");
 }
+
+#[test]
+fn collapsed_accordion_panels_are_content_but_other_styled_hidden_blocks_are_not() {
+    let panel = |i: u32| {
+        format!(
+            "<div class=\"es-accordion\"><h3 id=\"h{i}\">Step {i}</h3>\
+             <div style=\"display:none\" role=\"region\" aria-labelledby=\"h{i}\">\
+             <p>Step {i} of the installation takes about a week: the installer visits the \
+             house, checks the roof and prepares the permits for the town.</p></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div role=\"main\"><h1>How solar panels are installed</h1>{}{}{}{}\
+         <div style=\"display:none\"><p>Your session has expired, please sign in again to \
+         continue where you left off.</p></div></div></body></html>",
+        panel(1),
+        panel(2),
+        panel(3),
+        panel(4)
+    );
+    let text = clean(&page).text();
+    for i in 1..=4 {
+        assert!(
+            text.contains(&format!("Step {i} of the installation")),
+            "{text}"
+        );
+    }
+    assert!(!text.contains("session has expired"), "{text}");
+}

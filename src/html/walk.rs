@@ -532,11 +532,28 @@ fn hidden(el: &Element) -> Hidden {
             _ => {}
         }
     }
-    if styled {
+    if styled && !is_collapsed_panel(el) {
         Hidden::Styled
     } else {
         Hidden::No
     }
+}
+
+/// A collapsed accordion or tab panel: hidden until its heading is clicked, but part of
+/// the page's text (`role=region|tabpanel`, `aria-labelledby`, or a collapse/accordion class).
+fn is_collapsed_panel(el: &Element) -> bool {
+    el.attrs().any(|(attr, value)| match attr {
+        "role" => {
+            let v = value.trim();
+            v.eq_ignore_ascii_case("region") || v.eq_ignore_ascii_case("tabpanel")
+        }
+        "aria-labelledby" => true,
+        "class" => value.split_ascii_whitespace().any(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("accordion") || c.contains("collapse") || c.contains("tab-pane")
+        }),
+        _ => false,
+    })
 }
 
 /// A React streaming-SSR segment: `id="S:<digits>"`.
