@@ -36,12 +36,24 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
 /// does not declare itself an article, the page is taken for a listing (a category page, a
 /// shop grid) and its items are looked for instead.
 fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
-    use crate::rules::html_hints::{LISTING_FALLBACK_GAIN, LISTING_FALLBACK_MAX_CHARS};
+    use crate::rules::html_hints::{
+        DECLARED_ARTICLE_LISTING_GAIN, DECLARED_ARTICLE_LISTING_MAX_CHARS, LISTING_FALLBACK_GAIN,
+        LISTING_FALLBACK_MAX_CHARS,
+    };
     content::choose(walked, content::Mode::Article, declared_article);
     let article = content::yield_chars(&walked.segments);
-    // A page that says it is an article is one, however short: its neighbours' headlines
-    // are not its content.
-    if article >= LISTING_FALLBACK_MAX_CHARS || declared_article {
+    // A page that says it is an article is one unless its running text is a sliver of
+    // what its lists hold (section pages that call themselves articles): its neighbours'
+    // headlines are not its content.
+    let (max, gain) = if declared_article {
+        (
+            DECLARED_ARTICLE_LISTING_MAX_CHARS,
+            DECLARED_ARTICLE_LISTING_GAIN,
+        )
+    } else {
+        (LISTING_FALLBACK_MAX_CHARS, LISTING_FALLBACK_GAIN)
+    };
+    if article >= max {
         return;
     }
     let zones: Vec<_> = walked
@@ -51,7 +63,7 @@ fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
         .collect();
     content::choose(walked, content::Mode::Listing, declared_article);
     let listing = content::yield_chars(&walked.segments);
-    if (listing as f32) < LISTING_FALLBACK_GAIN * article.max(1) as f32 {
+    if (listing as f32) < gain * article.max(1) as f32 {
         for (s, (zone, in_listing)) in walked.segments.iter_mut().zip(zones) {
             s.zone = zone;
             s.in_listing = in_listing;

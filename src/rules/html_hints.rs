@@ -210,6 +210,13 @@ pub(crate) const LISTING_FALLBACK_MAX_CHARS: usize = 1000;
 /// ...and the listing choice replaces it when it yields at least this many times more.
 pub(crate) const LISTING_FALLBACK_GAIN: f32 = 3.0;
 
+/// The same for a page that declares itself an article: its own text must be shorter
+/// than this (characters)...
+pub(crate) const DECLARED_ARTICLE_LISTING_MAX_CHARS: usize = 700;
+
+/// ...and its lists must hold this many times more.
+pub(crate) const DECLARED_ARTICLE_LISTING_GAIN: f32 = 10.0;
+
 /// Longest heading (bytes) checked for opening a related box ("You may also like").
 pub(crate) const STORY_LIST_HEADING_MAX_BYTES: usize = 80;
 
