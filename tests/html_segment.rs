@@ -300,7 +300,12 @@ fn article_with_more_box(heading: &str) -> String {
 
 #[test]
 fn a_more_from_the_site_box_goes_with_its_teasers() {
-    for heading in ["More Daily Example", "Mehr von Daily Example", "Related"] {
+    for heading in [
+        "More Daily Example",
+        "Mehr von Daily Example",
+        "More Great Daily Example Stories",
+        "Related",
+    ] {
         let article = clean(&article_with_more_box(heading));
         let text = article.text();
         assert!(

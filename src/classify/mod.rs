@@ -298,14 +298,19 @@ fn mark_site_headings(segs: &[Segment], site: &str, cues: &mut [Cue]) {
         return;
     }
     for (segment, cue) in segs.iter().zip(cues.iter_mut()) {
-        if *cue != Cue::Plain || segment.text.len() > site.len() + 16 {
+        if *cue != Cue::Plain || segment.text.len() > site.len() + 24 {
             continue;
         }
         let norm = lexicon::normalise(&segment.text);
+        // "More <site>", or a few words around the name: "More Great <Site> Stories".
         let names_site = SITE_MORE_PREFIXES.iter().any(|prefix| {
             norm.strip_prefix(prefix)
                 .and_then(|rest| rest.strip_prefix(' '))
-                .is_some_and(|rest| rest == site)
+                .is_some_and(|rest| {
+                    rest == site
+                        || (rest.contains(site.as_str())
+                            && rest.split(' ').count() <= site.split(' ').count() + 2)
+                })
         });
         if names_site {
             *cue = Cue::Marker(Rule::RelatedZone);
