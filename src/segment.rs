@@ -93,6 +93,9 @@ pub(crate) struct PageMeta {
     pub url: Option<String>,
     /// The page declares itself an article (Open Graph type or JSON-LD `@type`).
     pub declared_article: bool,
+    /// The page declares itself a discussion (JSON-LD `DiscussionForumPosting`, `QAPage`,
+    /// `SocialMediaPosting`): its replies are its content.
+    pub declared_discussion: bool,
 }
 
 /// A segmented input, ready for the classifier.

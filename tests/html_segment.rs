@@ -426,3 +426,35 @@ fn collapsed_accordion_panels_are_content_but_other_styled_hidden_blocks_are_not
     }
     assert!(!text.contains("session has expired"), "{text}");
 }
+
+#[test]
+fn a_page_declared_a_discussion_keeps_its_replies() {
+    let reply = |i: u32| {
+        format!(
+            "<div class=\"comment\"><p>Reply {i}: I would start with a hub that speaks Z-Wave and \
+             add one sensor at a time, so that each automation can be tested before the next.</p></div>"
+        )
+    };
+    let replies: String = (1..=5).map(reply).collect();
+    let page = |ld: &str| {
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"{ld}\"}}</script></head>\
+             <body><main><h1>Where should I start with a smart home?</h1><p>I have nothing smart in \
+             my flat yet and want to begin with lights and a door alarm. The question is which \
+             system to pick first, and whether it is worth running my own server for it at all. \
+             I read about several hubs but cannot decide between them. My budget is small, the \
+             flat is rented, so nothing can be drilled or wired into the walls, and the landlord \
+             wants everything gone when I move out. The router is old and sits in the hall, far \
+             from the bedroom, and the signal there is weak. Any advice on where to begin, what \
+             to buy first and what to avoid would be very welcome.</p>\
+             <div class=\"comments\">{replies}</div></main></body></html>"
+        )
+    };
+    let text = clean(&page("DiscussionForumPosting")).text();
+    assert!(text.contains("I have nothing smart in my flat"), "{text}");
+    assert!(text.contains("Reply 3: I would start with a hub"), "{text}");
+    // The same page as an article: the replies are comments.
+    let text = clean(&page("NewsArticle")).text();
+    assert!(text.contains("I have nothing smart in my flat"), "{text}");
+    assert!(!text.contains("Reply 3"), "{text}");
+}

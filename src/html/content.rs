@@ -10,7 +10,7 @@ use crate::rules::html_hints::{
     STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
-use crate::segment::{Segment, Zone};
+use crate::segment::{PageMeta, Segment, Zone};
 
 use super::walk::{Walk, NONE};
 
@@ -77,7 +77,8 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Settles hints and zones of `walk.segments`; returns the chosen element, if any.
-pub(crate) fn choose(walk: &mut Walk, mode: Mode, declared_article: bool) -> Option<u32> {
+pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32> {
+    let declared_article = page.declared_article;
     let n = walk.nodes.len();
     if n == 0 {
         return None;
@@ -97,7 +98,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, declared_article: bool) -> Opt
             para[parent as usize] += para[i];
         }
     }
-    let page = para[0].max(1) as f32;
+    let page_para = para[0].max(1) as f32;
     let mut holds_body = vec![false; n];
     for i in (0..n).rev() {
         holds_body[i] |= walk.nodes[i].body_signal;
@@ -140,8 +141,9 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, declared_article: bool) -> Opt
         }
         in_comments[i] = inherited || walk.nodes[i].hint == Some(Rule::Comments);
     }
-    let discussion = comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page
-        && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS;
+    let discussion = page.declared_discussion
+        || (comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page_para
+            && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS);
     let opened = story_list_boxes(walk);
     let mut effective: Vec<Option<Rule>> = vec![None; n];
     for i in 0..n {
@@ -151,7 +153,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, declared_article: bool) -> Opt
             hint = None;
         }
         if let Some(rule) = hint {
-            let share = para[i] as f32 / page;
+            let share = para[i] as f32 / page_para;
             let limit = if rule == Rule::Comments {
                 COMMENTS_MIN_SHARE_OF_PAGE
             } else {

@@ -53,6 +53,14 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
             .all(&["og:type"])
             .any(|t| t.to_ascii_lowercase().contains("article"))
             || json_ld.articles().next().is_some(),
+        declared_discussion: json_ld.objects.iter().any(|object| {
+            has_type(object, |t| {
+                matches!(
+                    t,
+                    "DiscussionForumPosting" | "QAPage" | "SocialMediaPosting"
+                )
+            })
+        }),
     }
 }
 

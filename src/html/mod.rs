@@ -24,7 +24,7 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
     let dom = scraper::Html::parse_document(html);
     let mut walked = walk::walk(dom.tree.root(), options);
     let meta = metadata::extract(&dom);
-    choose_content(&mut walked, meta.declared_article);
+    choose_content(&mut walked, &meta);
     Ok(Document {
         origin: Origin::Html,
         segments: walked.segments,
@@ -35,17 +35,17 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
 /// Chooses the main content; when the running-text choice yields too little on a page that
 /// does not declare itself an article, the page is taken for a listing (a category page, a
 /// shop grid) and its items are looked for instead.
-fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
+fn choose_content(walked: &mut walk::Walk, page: &crate::segment::PageMeta) {
     use crate::rules::html_hints::{
         DECLARED_ARTICLE_LISTING_GAIN, DECLARED_ARTICLE_LISTING_MAX_CHARS, LISTING_FALLBACK_GAIN,
         LISTING_FALLBACK_MAX_CHARS,
     };
-    content::choose(walked, content::Mode::Article, declared_article);
+    content::choose(walked, content::Mode::Article, page);
     let article = content::yield_chars(&walked.segments);
     // A page that says it is an article is one unless its running text is a sliver of
     // what its lists hold (section pages that call themselves articles): its neighbours'
     // headlines are not its content.
-    let (max, gain) = if declared_article {
+    let (max, gain) = if page.declared_article {
         (
             DECLARED_ARTICLE_LISTING_MAX_CHARS,
             DECLARED_ARTICLE_LISTING_GAIN,
@@ -61,7 +61,7 @@ fn choose_content(walked: &mut walk::Walk, declared_article: bool) {
         .iter()
         .map(|s| (s.zone, s.in_listing))
         .collect();
-    content::choose(walked, content::Mode::Listing, declared_article);
+    content::choose(walked, content::Mode::Listing, page);
     let listing = content::yield_chars(&walked.segments);
     if (listing as f32) < gain * article.max(1) as f32 {
         for (s, (zone, in_listing)) in walked.segments.iter_mut().zip(zones) {
