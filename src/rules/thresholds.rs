@@ -82,3 +82,7 @@ pub const MAX_INPUT_CONTROL_PERCENT: f32 = 5.0;
 pub const MAX_INPUT_REPLACED_PERCENT: f32 = 60.0;
 pub const MAX_BLOCK_CONTROL_PERCENT: f32 = 3.0;
 pub const MAX_BLOCK_REPLACED_PERCENT: f32 = 45.0;
+
+/// Text mode: how many times the kept blocks are read again as the output reads, dropping what
+/// that reading drops, before the result counts as settled (see `classify::settle`).
+pub const SETTLE_ROUNDS: usize = 4;
