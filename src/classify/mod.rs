@@ -106,7 +106,12 @@ fn settle(doc: &Document, stats: &[Stats], cues: &[Cue], options: &Options, out:
 }
 
 /// Classifies the segments of `doc` given their statistics and cues.
-fn classify_blocks(doc: &Document, stats: &[Stats], mut cues: Vec<Cue>, options: &Options) -> Outcome {
+fn classify_blocks(
+    doc: &Document,
+    stats: &[Stats],
+    mut cues: Vec<Cue>,
+    options: &Options,
+) -> Outcome {
     let segs = &doc.segments;
     let n = segs.len();
     mark_marker_lists(segs, &stats, &mut cues);

@@ -68,7 +68,14 @@ pub(crate) fn segment(text: &str, options: &Options) -> Document {
             continue;
         }
         let indent = raw.len() - raw.trim_start().len();
-        let (bullet, body) = strip_bullet(trimmed);
+        let (bullet, mut body) = strip_bullet(trimmed);
+        // "- - x" is one item: strip every marker, so that the output reads back the same.
+        while bullet {
+            match strip_bullet(body) {
+                (true, rest) => body = rest,
+                (false, _) => break,
+            }
+        }
         if body.is_empty() {
             continue;
         }
