@@ -114,7 +114,7 @@ fn classify_blocks(
 ) -> Outcome {
     let segs = &doc.segments;
     let n = segs.len();
-    mark_marker_lists(segs, &stats, &mut cues);
+    mark_marker_lists(segs, stats, &mut cues);
     if options.include_comments {
         // Comment labels and heads still go, but they no longer end the body.
         for c in &mut cues {
@@ -135,7 +135,7 @@ fn classify_blocks(
 
     let introduced = introduced_lists(segs, stats, &cues);
     let score_all = |cues: &[Cue]| {
-        let mut scores = score_all(&stats, cues, &structural, options);
+        let mut scores = score_all(stats, cues, &structural, options);
         damp_isolated_prose(&mut scores, cues);
         for (i, s) in scores.iter_mut().enumerate() {
             if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
@@ -150,7 +150,7 @@ fn classify_blocks(
     // body is found again without them. (In HTML the comment containers are structural.)
     let cut_comments = !options.include_comments && doc.origin == Origin::Text;
     if let (Some((start, _)), true) = (span, cut_comments) {
-        if mark_comment_zone(&stats, &mut cues, start) {
+        if mark_comment_zone(stats, &mut cues, start) {
             scores = score_all(&cues);
             span = find_span(doc, &scores, &structural);
         }
@@ -219,9 +219,9 @@ fn classify_blocks(
         };
     }
 
-    drop_menu_runs(segs, &stats, &introduced, start, end, &mut out.verdicts);
-    metadata(segs, &stats, &cues, start, end, &mut out);
-    mark_subheads(segs, &stats, start, end, text_mode, options, &mut out);
+    drop_menu_runs(segs, stats, &introduced, start, end, &mut out.verdicts);
+    metadata(segs, stats, &cues, start, end, &mut out);
+    mark_subheads(segs, stats, start, end, text_mode, options, &mut out);
     out
 }
 

@@ -70,10 +70,9 @@ pub(crate) fn segment(text: &str, options: &Options) -> Document {
         let indent = raw.len() - raw.trim_start().len();
         let (bullet, mut body) = strip_bullet(trimmed);
         // "- - x" is one item: strip every marker, so that the output reads back the same.
-        while bullet {
-            match strip_bullet(body) {
-                (true, rest) => body = rest,
-                (false, _) => break,
+        if bullet {
+            while let (true, rest) = strip_bullet(body) {
+                body = rest;
             }
         }
         if body.is_empty() {
