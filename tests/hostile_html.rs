@@ -106,6 +106,22 @@ fn hundred_thousand_nested_divs_keep_the_paragraph_at_the_bottom() {
     assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
 }
 
+/// Markup inside `<noscript>` is parsed on its own: the cap applies there too.
+#[test]
+fn hundred_thousand_nested_divs_inside_noscript() {
+    let depth = 100_000;
+    let inner = format!(
+        "{}<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let start = std::time::Instant::now();
+    let result = clean(page(&format!("<noscript>{inner}</noscript>")));
+    let elapsed = start.elapsed();
+    assert!(result.is_ok(), "{result:?}");
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
+}
+
 /// The same with unclosed, interleaved and inline nesting, and a smaller `max_depth`.
 #[test]
 fn deep_unclosed_mixed_nesting_is_capped_at_max_depth() {

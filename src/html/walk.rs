@@ -179,7 +179,8 @@ impl Walker<'_> {
         if text.len() < NOSCRIPT_MIN_BYTES {
             return;
         }
-        let fragment = scraper::Html::parse_fragment(text);
+        let text = super::depth_cap::cap_depth(text, self.options.limits.max_depth);
+        let fragment = scraper::Html::parse_fragment(&text);
         self.in_noscript = true;
         self.walk_tree(fragment.tree.root());
         self.in_noscript = false;
