@@ -773,4 +773,44 @@ mod tests {
         assert_eq!(out.matches("</div>").count(), 4096);
         assert!(out.contains("bottom"));
     }
+
+    /// The deepest element nesting of the parsed DOM (html and body included).
+    fn dom_depth(html: &str) -> usize {
+        let dom = scraper::Html::parse_document(html);
+        dom.tree
+            .root()
+            .descendants()
+            .filter(|n| n.value().is_element())
+            .map(|n| n.ancestors().filter(|a| a.value().is_element()).count() + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_scan_never_sees_deeper_nesting_than_the_parser_builds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages: Vec<String> = [
+            "bench/news_article.html",
+            "bench/forum_thread.html",
+            "bench/recipe_blog.html",
+            "html/news_article.html",
+        ]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(f)).expect("fixture"))
+        .collect();
+        pages.push("<ul><li>a<li>b<ul><li>c<li>d</ul></ul><p>x<p>y<div><p>z</div>".repeat(30));
+        pages.push("<table><tr><td>a<td>b<tr><td><table><tr><td>c</table></table>".repeat(30));
+        pages.push(
+            "<p><b>x<i>y</p><a href=1>a<a href=2>b</a><select><option>1<option>2</select>"
+                .repeat(30),
+        );
+        for page in &pages {
+            let depth = dom_depth(page);
+            assert!(
+                matches!(cap_depth(page, depth), Cow::Borrowed(_)),
+                "capped at the parser's own depth {depth}: {:.80}",
+                page
+            );
+        }
+    }
 }
