@@ -143,3 +143,44 @@ fn stacked_bullets_read_back_the_same() {
     let text = deboiler::clean_text(&input).expect("cleans").text();
     assert!(text.contains(&format!("\n\n{}", PARAGRAPHS[1])), "{text}");
 }
+
+/// Every text node of an HTML page, concatenated, then its attribute values (what the
+/// `html_bytes` target checks kept words against).
+fn html_text_content(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let (mut text, mut attributes) = (String::new(), String::new());
+    for node in doc.tree.root().descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => text.push_str(t),
+            scraper::Node::Element(e) => {
+                for (_, value) in e.attrs() {
+                    attributes.push('\u{1}');
+                    attributes.push_str(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    text + "\u{1}" + &attributes
+}
+
+/// Text on both sides of a skipped element (a form button here) was glued into one word that
+/// the page does not have ("Search\">" + "for" around `<button>Go</button>`).
+#[test]
+fn skipped_elements_separate_words() {
+    let html = format!(
+        "<html><body><article><p>{} Search<button>Go</button>for it.</p><p>{}</p></article></body></html>",
+        PARAGRAPHS[0], PARAGRAPHS[1]
+    );
+    let text = deboiler::clean_html(&html).expect("cleans").text();
+    assert!(text.contains("Search for it."), "{text}");
+    let raw = fixture("html-skipped-button-glues-words.html");
+    let content = html_text_content(&raw);
+    let article = deboiler::clean_html(&raw).expect("cleans");
+    for word in article.text().split_whitespace() {
+        assert!(
+            content.contains(word),
+            "kept word {word:?} is not in the page"
+        );
+    }
+}

@@ -230,6 +230,9 @@ impl Walker<'_> {
             || hidden == Hidden::Yes
             || (hidden == Hidden::Styled && !(tag.is_block() || tag == Tag::Cell))
         {
+            // The text on either side of a skipped element (a button, a script) is not one
+            // word: gluing it would make a word the page does not have.
+            self.pending_space = true;
             return false;
         }
         if self.flat_depth > 0 || self.frames.len() >= self.options.limits.max_depth {
