@@ -184,3 +184,26 @@ fn skipped_elements_separate_words() {
         );
     }
 }
+
+/// The `options` target's form of the same bug: text before and after a `<title>` in the body
+/// was glued ("\">" + "esel").
+#[test]
+fn text_around_a_skipped_title_stays_apart() {
+    let html = format!(
+        "\"><title>Cold start problem on old diesel - Owners Forum</title>esel</h2>\n\
+         <div class=\"content\">{} {}</div><div class=\"content\">{}</div>",
+        PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]
+    );
+    let content = html_text_content(&html);
+    let cleaner = Cleaner::builder()
+        .focus(deboiler::Focus::Precision)
+        .keep_headings(false)
+        .build();
+    let article = cleaner.clean_html(&html).expect("cleans");
+    for word in article.text().split_whitespace() {
+        assert!(
+            content.contains(word),
+            "kept word {word:?} is not in the page"
+        );
+    }
+}
