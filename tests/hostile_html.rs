@@ -85,6 +85,8 @@ fn page_over_the_size_limit_is_refused_with_a_typed_error() {
     );
 }
 
+/// Nesting past `max_depth` is cut before parsing (the parser's scope checks make deep
+/// nesting quadratic: this page took ~26 s uncapped), and the text at the bottom stays.
 #[test]
 fn hundred_thousand_nested_divs_keep_the_paragraph_at_the_bottom() {
     let depth = 100_000;
@@ -96,10 +98,55 @@ fn hundred_thousand_nested_divs_keep_the_paragraph_at_the_bottom() {
     for _ in 0..depth {
         body.push_str("</div>");
     }
-    if let Some(article) = html_article_once_supported(clean(page(&body))) {
-        assert_has_paragraph(&article, PARAGRAPH);
-        assert_has_paragraph(&article, PARAGRAPH_2);
+    let start = std::time::Instant::now();
+    let article = clean(page(&body)).expect("a deep page cleans");
+    let elapsed = start.elapsed();
+    assert_has_paragraph(&article, PARAGRAPH);
+    assert_has_paragraph(&article, PARAGRAPH_2);
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
+}
+
+/// Markup inside `<noscript>` is parsed on its own: the cap applies there too.
+#[test]
+fn hundred_thousand_nested_divs_inside_noscript() {
+    let depth = 100_000;
+    let inner = format!(
+        "{}<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>{}",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let start = std::time::Instant::now();
+    let result = clean(page(&format!("<noscript>{inner}</noscript>")));
+    let elapsed = start.elapsed();
+    assert!(result.is_ok(), "{result:?}");
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
+}
+
+/// The same with unclosed, interleaved and inline nesting, and a smaller `max_depth`.
+#[test]
+fn deep_unclosed_mixed_nesting_is_capped_at_max_depth() {
+    let mut body = String::new();
+    for i in 0..50_000 {
+        body.push_str(
+            [
+                "<div class=a>",
+                "<section>",
+                "<span>",
+                "<blockquote>",
+                "<b>",
+            ][i % 5],
+        );
     }
+    body.push_str(&format!("<p>{PARAGRAPH}</p><p>{PARAGRAPH_2}</p>"));
+    let html = page(&body);
+    let start = std::time::Instant::now();
+    let article =
+        on_normal_stack(move || Cleaner::builder().max_depth(64).build().clean_html(&html))
+            .expect("a deep page cleans");
+    let elapsed = start.elapsed();
+    assert_has_paragraph(&article, PARAGRAPH);
+    assert_has_paragraph(&article, PARAGRAPH_2);
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
 }
 
 #[test]

@@ -58,7 +58,6 @@ pub(crate) fn opens_story_list(text: &str) -> bool {
 /// Classifies every segment of `doc`.
 pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let segs = &doc.segments;
-    let n = segs.len();
     let stats: Vec<Stats> = segs.iter().map(|s| Stats::of(&s.text)).collect();
     let mut cues: Vec<Cue> = segs
         .iter()
@@ -73,10 +72,64 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
             *c = Cue::Drop(Rule::Junk);
         }
     }
+    let mut out = classify_blocks(doc, &stats, cues.clone(), options);
+    if doc.origin == Origin::Text {
+        settle(doc, &stats, &cues, options, &mut out);
+    }
+    out
+}
+
+/// Text mode: the output, cleaned again, must keep all of it. A cleaned text has lost what told
+/// the first pass where the body was (the boilerplate around it, blank lines between list
+/// items, the lines a rule removed), so the body span, the neighbourhood of each block and the
+/// headline window can all come out differently on it. The kept blocks are therefore read again
+/// as the output reads (one paragraph each, a blank line between), and what that reading drops
+/// is dropped now, until nothing changes: the result is a fixed point of the cleaner.
+fn settle(doc: &Document, stats: &[Stats], cues: &[Cue], options: &Options, out: &mut Outcome) {
+    for _ in 0..thresholds::SETTLE_ROUNDS {
+        let kept: Vec<usize> = (0..doc.segments.len())
+            .filter(|&i| out.verdicts[i] == Verdict::Keep)
+            .collect();
+        if kept.is_empty() {
+            return;
+        }
+        let again = Document {
+            origin: Origin::Text,
+            segments: kept
+                .iter()
+                .map(|&i| Segment::new(doc.segments[i].text.clone(), BlockKind::Paragraph))
+                .collect(),
+            meta: PageMeta::default(),
+        };
+        let again_stats: Vec<Stats> = kept.iter().map(|&i| stats[i]).collect();
+        let again_cues: Vec<Cue> = kept.iter().map(|&i| cues[i]).collect();
+        let verdicts = classify_blocks(&again, &again_stats, again_cues, options).verdicts;
+        let mut changed = false;
+        for (&i, verdict) in kept.iter().zip(verdicts) {
+            if verdict != Verdict::Keep {
+                out.verdicts[i] = verdict;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// Classifies the segments of `doc` given their statistics and cues.
+fn classify_blocks(
+    doc: &Document,
+    stats: &[Stats],
+    mut cues: Vec<Cue>,
+    options: &Options,
+) -> Outcome {
+    let segs = &doc.segments;
+    let n = segs.len();
     if let Some(site) = &doc.meta.site_name {
         mark_site_headings(segs, site, &mut cues);
     }
-    mark_marker_lists(segs, &stats, &mut cues);
+    mark_marker_lists(segs, stats, &mut cues);
     if doc.origin == Origin::Html {
         mark_marker_boxes(segs, &mut cues);
     }
@@ -98,9 +151,9 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let structural = structural_drops(doc, options);
     let candidate = |i: usize| structural[i].is_none();
 
-    let introduced = introduced_lists(segs, &cues);
+    let introduced = introduced_lists(segs, stats, &cues);
     let score_all = |cues: &[Cue]| {
-        let mut scores = score_all(&stats, cues, &structural, options);
+        let mut scores = score_all(stats, cues, &structural, options);
         damp_isolated_prose(&mut scores, cues);
         for (i, s) in scores.iter_mut().enumerate() {
             if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
@@ -115,7 +168,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     // body is found again without them. (In HTML the comment containers are structural.)
     let cut_comments = !options.include_comments && doc.origin == Origin::Text;
     if let (Some((start, _)), true) = (span, cut_comments) {
-        if mark_comment_zone(&stats, &mut cues, start) {
+        if mark_comment_zone(stats, &mut cues, start) {
             scores = score_all(&cues);
             span = find_span(doc, &scores, &structural);
         }
@@ -184,9 +237,9 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         };
     }
 
-    drop_menu_runs(segs, &stats, &introduced, start, end, &mut out.verdicts);
-    metadata(segs, &stats, &cues, start, end, &mut out);
-    mark_subheads(segs, &stats, start, end, text_mode, options, &mut out);
+    drop_menu_runs(segs, stats, &introduced, start, end, &mut out.verdicts);
+    metadata(segs, stats, &cues, start, end, &mut out);
+    mark_subheads(segs, stats, start, end, text_mode, options, &mut out);
     out
 }
 
@@ -427,11 +480,16 @@ fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue]) {
 
 /// Lines of a list announced by a line ending in a colon ("Tour dates:"), up to the next
 /// blank line: they are short, yet part of whatever the announcing line belongs to.
-fn introduced_lists(segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
+///
+/// When a blank line separates every block (as in cleaned output), blank lines say nothing
+/// about grouping: the list then runs until a sentence.
+fn introduced_lists(segs: &[Segment], stats: &[Stats], cues: &[Cue]) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     let mut open = false;
+    let uniform = segs.iter().all(|s| s.gap_before);
     for (i, seg) in segs.iter().enumerate() {
-        if seg.gap_before {
+        let item_like = !stats[i].ends_sentence_strictly();
+        if seg.gap_before && !(uniform && item_like) {
             open = false;
         }
         out[i] = open;

@@ -6,6 +6,7 @@
 mod classes;
 mod content;
 mod decode;
+mod depth_cap;
 mod metadata;
 mod tags;
 mod walk;
@@ -21,7 +22,9 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String>
 
 /// Walks the DOM into segments with features and marks the main content.
 pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
-    let dom = scraper::Html::parse_document(html);
+    // Deep nesting makes the parser quadratic: cap it first (a no-op on normal pages).
+    let html = depth_cap::cap_depth(html, options.limits.max_depth);
+    let dom = scraper::Html::parse_document(&html);
     let mut walked = walk::walk(dom.tree.root(), options);
     let meta = metadata::extract(&dom);
     choose_content(&mut walked, &meta);

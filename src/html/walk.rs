@@ -179,7 +179,8 @@ impl Walker<'_> {
         if text.len() < NOSCRIPT_MIN_BYTES {
             return;
         }
-        let fragment = scraper::Html::parse_fragment(text);
+        let text = super::depth_cap::cap_depth(text, self.options.limits.max_depth);
+        let fragment = scraper::Html::parse_fragment(&text);
         self.in_noscript = true;
         self.walk_tree(fragment.tree.root());
         self.in_noscript = false;
@@ -229,6 +230,9 @@ impl Walker<'_> {
             || hidden == Hidden::Yes
             || (hidden == Hidden::Styled && !(tag.is_block() || tag == Tag::Cell))
         {
+            // The text on either side of a skipped element (a button, a script) is not one
+            // word: gluing it would make a word the page does not have.
+            self.pending_space = true;
             return false;
         }
         if self.flat_depth > 0 || self.frames.len() >= self.options.limits.max_depth {

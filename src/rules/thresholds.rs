@@ -89,3 +89,7 @@ pub const MARKER_BOX_MIN_LINK_SHARE: f32 = 0.15;
 
 /// ...and when the main content holds at least this much text (characters) before it.
 pub const MARKER_BOX_MIN_TEXT_BEFORE: usize = 300;
+
+/// Text mode: how many times the kept blocks are read again as the output reads, dropping what
+/// that reading drops, before the result counts as settled (see `classify::settle`).
+pub const SETTLE_ROUNDS: usize = 4;

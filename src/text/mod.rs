@@ -68,7 +68,13 @@ pub(crate) fn segment(text: &str, options: &Options) -> Document {
             continue;
         }
         let indent = raw.len() - raw.trim_start().len();
-        let (bullet, body) = strip_bullet(trimmed);
+        let (bullet, mut body) = strip_bullet(trimmed);
+        // "- - x" is one item: strip every marker, so that the output reads back the same.
+        if bullet {
+            while let (true, rest) = strip_bullet(body) {
+                body = rest;
+            }
+        }
         if body.is_empty() {
             continue;
         }
