@@ -82,8 +82,8 @@ struct Found {
 /// Tries every pattern and keeps the match that starts first.
 fn find_date(s: &str) -> Option<Found> {
     let s = prefix(s, MAX_SCAN_BYTES);
-    // Every pattern needs digits; most lines of prose have none.
-    if !s.chars().any(is_digit) {
+    // Every pattern needs a year, and most lines (even with digits) have none.
+    if !has_plausible_year(s) {
         return None;
     }
     let finders: [fn(&str) -> Option<Found>; 6] = [
@@ -220,6 +220,57 @@ fn first_valid(
             iso,
         })
     })
+}
+
+/// A run of exactly four digits (not part of a longer number) whose value lies in
+/// [`YEARS`]: every date pattern captures its year that way. In each pattern the year is
+/// bounded by the match's ends (checked by [`glued`]) or by a separator or whitespace, so a
+/// string with no such run has no valid date, and the regexes need not run.
+fn has_plausible_year(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Full-width digits are three bytes starting with 0xEF; without one, scan bytes.
+    if memchr::memchr(0xEF, bytes).is_none() {
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut value = 0u32;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            if i - start == 4 && YEARS.contains(&value) {
+                return true;
+            }
+        }
+        return false;
+    }
+    let (mut run, mut value) = (0usize, 0u32);
+    for c in s.chars().chain(std::iter::once(' ')) {
+        let digit = match c {
+            '0'..='9' => Some(c as u32 - '0' as u32),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        };
+        match digit {
+            Some(d) => {
+                run += 1;
+                value = value.saturating_mul(10).saturating_add(d);
+            }
+            None => {
+                if run == 4 && YEARS.contains(&value) {
+                    return true;
+                }
+                (run, value) = (0, 0);
+            }
+        }
+    }
+    false
 }
 
 /// The text next to a match (walking away from it) continues a number: a digit, or a

@@ -1,7 +1,9 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
 use super::features::Stats;
-use super::lexicon::{normalise, LEXICON};
+use std::cell::RefCell;
+
+use super::lexicon::{normalise, normalise_into, Lexicon, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
     READING_TIME,
@@ -25,11 +27,27 @@ pub(crate) enum Cue {
     Byline,
 }
 
-/// The cue of one block and its normalised text (empty for long blocks).
-pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
-    let norm = normalise(text);
+thread_local! {
+    /// The normalised text of the block being judged, reused from block to block.
+    static NORM: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The cue of one block.
+pub(crate) fn cue(text: &str, stats: &Stats) -> Cue {
+    NORM.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            let range = normalise_into(text, &mut buf);
+            cue_of(text, &buf[range], stats)
+        }
+        // Only reachable on reentry, which does not happen; stay correct regardless.
+        Err(_) => cue_of(text, &normalise(text), stats),
+    })
+}
+
+/// The cue of one block given its normalised text.
+fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
     if norm.is_empty() {
-        return (Cue::Plain, norm);
+        return Cue::Plain;
     }
     let lx = &*LEXICON;
     let words = stats.words;
@@ -37,50 +55,60 @@ pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = text.bytes().any(|b| b.is_ascii_digit());
     let minutes = norm.contains("min") || norm.contains("мин") || norm.contains('分');
-    let c = if lx.date_labels_only(&norm) {
+    // One pass finds which phrase lists can match anywhere in the block.
+    let hits = lx.hits(norm);
+    if lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
-    } else if lx.bare_read_more(&norm) {
+    } else if lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
-    } else if lx.read_more(&norm, text) {
+    } else if lx.read_more(norm, text) {
         Cue::Drop(Rule::ReadMore)
-    } else if short && lx.prev_next(&norm) {
+    } else if short && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
-    } else if short && lx.tail_heading(&norm) && !stats.ends_sentence_strictly() {
+    } else if short && lx.tail_heading(norm) && !stats.ends_sentence_strictly() {
         Cue::Marker(Rule::RelatedZone)
     } else if short
-        && (lx.comments_label(&norm)
+        && (lx.comments_label(norm)
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
                 && COMMENT_COUNT.is_match(text)
             || words <= 6.0 && COMMENT_HEAD.is_match(text.trim()))
     {
         Cue::Marker(Rule::Comments)
-    } else if short && lx.advertisement(&norm) {
+    } else if short && lx.advertisement(norm) {
         Cue::Drop(Rule::Advertisement)
-    } else if short && lx.navigation(&norm) {
+    } else if short && lx.navigation(norm) {
         Cue::Drop(Rule::Navigation)
-    } else if lx.mirror(&norm) {
+    } else if lx.mirror_hit(norm, hits) {
         Cue::Drop(Rule::MirrorNotice)
-    } else if lx.cookie(&norm) {
+    } else if lx.cookie_hit(norm, hits) {
         Cue::Drop(Rule::CookieNotice)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.promo(&norm) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.promo_hit(norm, hits) {
         Cue::Drop(Rule::Promo)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer(&norm) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer_hit(norm, hits) {
         Cue::Drop(Rule::Footer)
-    } else if lx.caption_hint(&norm) && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
+    } else if Lexicon::caption_hit(hits)
+        && may_be_caption(text)
+        && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
     {
         Cue::Drop(Rule::Caption)
     } else if is_breadcrumb(text) {
         Cue::Drop(Rule::Breadcrumb)
-    } else if short && lx.byline_start(&norm) && BYLINE.is_match(text.trim()) {
+    } else if short && lx.byline_start(norm) && BYLINE.is_match(text.trim()) {
         Cue::Byline
     } else {
         Cue::Plain
-    };
-    (c, norm)
+    }
+}
+
+/// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`) or a closing
+/// parenthesis; most lines that mention a photo have none. (0xA9 is the last byte of `©`.)
+fn may_be_caption(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b')' | b':' | b'/' | b'|' | 0xA9))
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -133,7 +161,7 @@ mod tests {
     use super::*;
 
     fn c(s: &str) -> Cue {
-        cue(s, &Stats::of(s)).0
+        cue(s, &Stats::of(s))
     }
 
     #[test]

@@ -29,8 +29,80 @@ pub(crate) struct Lexicon {
     cookie: AhoCorasick,
     mirror: AhoCorasick,
     footer: AhoCorasick,
-    caption_hint: AhoCorasick,
     byline_prefixes: HashSet<&'static str>,
+    /// All the phrases matched anywhere in a block (promo, cookie, mirror, footer, caption
+    /// credits) in one automaton: one pass tells which lists can match at all.
+    anywhere: AhoCorasick,
+    /// For each pattern of `anywhere`, the lists it comes from ([`Hits`] bits).
+    anywhere_lists: Vec<u8>,
+    /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
+    longest_line_entry: usize,
+    /// Longest date label and byline prefix, in bytes.
+    longest_date_label: usize,
+    longest_byline_prefix: usize,
+}
+
+/// Which phrase lists have a phrase somewhere in a block (word boundaries not checked yet).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hits(u8);
+
+const PROMO: u8 = 1;
+const COOKIE: u8 = 2;
+const MIRROR: u8 = 4;
+const FOOTER: u8 = 8;
+const CAPTION: u8 = 16;
+
+/// The lists matched anywhere in a block, in the order of the [`Hits`] bits.
+fn anywhere_lists() -> [(u8, Vec<&'static str>); 5] {
+    [
+        (PROMO, phrases::PROMO.to_vec()),
+        (COOKIE, phrases::COOKIE.to_vec()),
+        (MIRROR, phrases::MIRROR.to_vec()),
+        (FOOTER, phrases::FOOTER.to_vec()),
+        (CAPTION, caption_words()),
+    ]
+}
+
+fn caption_words() -> Vec<&'static str> {
+    [
+        phrases::CAPTION_CREDITS,
+        &["getty", "©", "courtesy", "credit"],
+    ]
+    .concat()
+}
+
+/// One automaton over every list matched anywhere, reporting overlapping matches, and the
+/// lists each of its patterns belongs to.
+fn anywhere_automaton() -> (AhoCorasick, Vec<u8>) {
+    let mut patterns: Vec<&'static str> = Vec::new();
+    let mut lists: Vec<u8> = Vec::new();
+    for (bit, list) in anywhere_lists() {
+        for p in list {
+            match patterns.iter().position(|q| *q == p) {
+                Some(i) => lists[i] |= bit,
+                None => {
+                    patterns.push(p);
+                    lists.push(bit);
+                }
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .unwrap_or_else(|e| panic!("phrase list does not compile: {e}"));
+    (ac, lists)
+}
+
+fn longest(lists: &[&[&str]]) -> usize {
+    lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
@@ -50,41 +122,72 @@ fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("phrase list does not compile: {e}"))
 }
 
-pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| Lexicon {
-    read_more: automaton(phrases::READ_MORE, true),
-    tail: automaton(phrases::TAIL_HEADINGS, true),
-    prev_next: phrases::PREV_NEXT.iter().copied().collect(),
-    comments: phrases::COMMENTS.iter().copied().collect(),
-    advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
-    navigation: phrases::NAVIGATION.iter().copied().collect(),
-    date_labels: phrases::DATE_LABELS.iter().copied().collect(),
-    promo: automaton(phrases::PROMO, false),
-    cookie: automaton(phrases::COOKIE, false),
-    mirror: automaton(phrases::MIRROR, false),
-    footer: automaton(phrases::FOOTER, false),
-    caption_hint: automaton(
-        &[
-            phrases::CAPTION_CREDITS,
-            &["getty", "©", "courtesy", "credit"],
-        ]
-        .concat(),
-        false,
-    ),
-    byline_prefixes: phrases::BYLINE_PREFIXES
+pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let (anywhere, anywhere_lists) = anywhere_automaton();
+    let byline_prefixes: HashSet<&'static str> = phrases::BYLINE_PREFIXES
         .iter()
         .copied()
         .chain(["author", "written", "words", "story", "reported"])
-        .collect(),
+        .collect();
+    Lexicon {
+        read_more: automaton(phrases::READ_MORE, true),
+        tail: automaton(phrases::TAIL_HEADINGS, true),
+        prev_next: phrases::PREV_NEXT.iter().copied().collect(),
+        comments: phrases::COMMENTS.iter().copied().collect(),
+        advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
+        navigation: phrases::NAVIGATION.iter().copied().collect(),
+        date_labels: phrases::DATE_LABELS.iter().copied().collect(),
+        promo: automaton(phrases::PROMO, false),
+        cookie: automaton(phrases::COOKIE, false),
+        mirror: automaton(phrases::MIRROR, false),
+        footer: automaton(phrases::FOOTER, false),
+        longest_byline_prefix: byline_prefixes.iter().map(|p| p.len()).max().unwrap_or(0),
+        byline_prefixes,
+        anywhere,
+        anywhere_lists,
+        longest_line_entry: longest(&[
+            phrases::PREV_NEXT,
+            phrases::COMMENTS,
+            phrases::ADVERTISEMENT,
+            phrases::NAVIGATION,
+        ]),
+        longest_date_label: longest(&[phrases::DATE_LABELS]),
+    }
 });
 
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
 pub(crate) fn normalise(text: &str) -> String {
+    let mut buf = String::new();
+    let range = normalise_into(text, &mut buf);
+    buf[range].to_string()
+}
+
+/// [`normalise`] into a reused buffer: `out` is overwritten and the returned range of it is
+/// the normalised text (empty for long blocks).
+pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<usize> {
+    out.clear();
     if text.len() > MAX_MATCH_BYTES {
-        return String::new();
+        return 0..0;
     }
-    let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            if c.is_ascii_whitespace() || c == '\u{0b}' {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -94,7 +197,7 @@ pub(crate) fn normalise(text: &str) -> String {
             pending_space = false;
         }
         match c {
-            '’' | '‘' | '`' | '´' => out.push('\''),
+            '’' | '‘' | '´' => out.push('\''),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -108,7 +211,8 @@ pub(crate) fn normalise(text: &str) -> String {
                 ':' | '：' | '.' | '…' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | ' ' | '!' | '→'
             )
         });
-    trimmed.to_string()
+    let start = trimmed.as_ptr() as usize - out.as_ptr() as usize;
+    start..start + trimmed.len()
 }
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
@@ -158,6 +262,19 @@ fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
 }
 
 impl Lexicon {
+    /// Which lists matched anywhere have a phrase in `norm`: one pass for all of them.
+    pub(crate) fn hits(&self, norm: &str) -> Hits {
+        let mut bits = 0u8;
+        for m in self.anywhere.find_overlapping_iter(norm) {
+            bits |= self
+                .anywhere_lists
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
+        }
+        Hits(bits)
+    }
+
     /// "Read more", "ALSO READ: headline", "Lesen Sie auch:": the line starts with a read-more
     /// marker followed by a separator or nothing. Returns true also for the bare marker.
     pub(crate) fn read_more(&self, norm: &str, raw: &str) -> bool {
@@ -210,24 +327,25 @@ impl Lexicon {
     }
 
     pub(crate) fn prev_next(&self, norm: &str) -> bool {
-        self.prev_next.contains(norm)
+        norm.len() <= self.longest_line_entry && self.prev_next.contains(norm)
     }
 
     pub(crate) fn comments_label(&self, norm: &str) -> bool {
-        self.comments.contains(without_count(norm))
+        let label = without_count(norm);
+        label.len() <= self.longest_line_entry && self.comments.contains(label)
     }
 
     pub(crate) fn advertisement(&self, norm: &str) -> bool {
-        self.advertisement.contains(norm)
+        norm.len() <= self.longest_line_entry && self.advertisement.contains(norm)
     }
 
     pub(crate) fn navigation(&self, norm: &str) -> bool {
-        self.navigation.contains(norm)
+        norm.len() <= self.longest_line_entry && self.navigation.contains(norm)
     }
 
     /// Labels only, no date: "Published: Updated:", "Veröffentlicht am".
     pub(crate) fn date_labels_only(&self, norm: &str) -> bool {
-        let parts: Vec<&str> = norm
+        let mut parts = norm
             .split([':', '|', '/', '•', ','])
             .map(|p| {
                 p.trim()
@@ -236,36 +354,64 @@ impl Lexicon {
                     .trim()
             })
             .filter(|p| !p.is_empty())
-            .collect();
-        !parts.is_empty() && parts.iter().all(|p| self.date_labels.contains(p))
+            .peekable();
+        parts.peek().is_some()
+            && parts.all(|p| p.len() <= self.longest_date_label && self.date_labels.contains(p))
     }
 
+    #[cfg(test)]
     pub(crate) fn promo(&self, norm: &str) -> bool {
-        contains(&self.promo, norm)
+        self.promo_hit(norm, self.hits(norm))
     }
 
+    /// [`Self::promo`] given the block's [`Hits`].
+    pub(crate) fn promo_hit(&self, norm: &str, hits: Hits) -> bool {
+        hits.0 & PROMO != 0 && contains(&self.promo, norm)
+    }
+
+    #[cfg(test)]
     pub(crate) fn cookie(&self, norm: &str) -> bool {
-        contains(&self.cookie, norm)
+        self.cookie_hit(norm, self.hits(norm))
     }
 
+    /// [`Self::cookie`] given the block's [`Hits`].
+    pub(crate) fn cookie_hit(&self, norm: &str, hits: Hits) -> bool {
+        hits.0 & COOKIE != 0 && contains(&self.cookie, norm)
+    }
+
+    #[cfg(test)]
     pub(crate) fn mirror(&self, norm: &str) -> bool {
-        contains(&self.mirror, norm)
+        self.mirror_hit(norm, self.hits(norm))
     }
 
-    /// Any caption credit word occurs (a prefilter for the caption patterns).
-    pub(crate) fn caption_hint(&self, norm: &str) -> bool {
-        self.caption_hint.is_match(norm)
+    /// [`Self::mirror`] given the block's [`Hits`].
+    pub(crate) fn mirror_hit(&self, norm: &str, hits: Hits) -> bool {
+        hits.0 & MIRROR != 0 && contains(&self.mirror, norm)
+    }
+
+    /// Any caption credit word occurs (a prefilter for the caption patterns), given the
+    /// block's [`Hits`].
+    pub(crate) fn caption_hit(hits: Hits) -> bool {
+        hits.0 & CAPTION != 0
     }
 
     /// The line opens with a byline word ("by", "von", "par"...).
     pub(crate) fn byline_start(&self, norm: &str) -> bool {
-        norm.split([' ', ':'])
-            .next()
-            .is_some_and(|w| self.byline_prefixes.contains(w))
+        norm.split([' ', ':']).next().is_some_and(|w| {
+            w.len() <= self.longest_byline_prefix && self.byline_prefixes.contains(w)
+        })
     }
 
+    #[cfg(test)]
     pub(crate) fn footer(&self, norm: &str) -> bool {
-        contains(&self.footer, norm) || norm.starts_with('©') || norm.starts_with("(c) ")
+        self.footer_hit(norm, self.hits(norm))
+    }
+
+    /// [`Self::footer`] given the block's [`Hits`].
+    pub(crate) fn footer_hit(&self, norm: &str, hits: Hits) -> bool {
+        hits.0 & FOOTER != 0 && contains(&self.footer, norm)
+            || norm.starts_with('©')
+            || norm.starts_with("(c) ")
     }
 }
 
@@ -342,6 +488,19 @@ mod tests {
             "Our website can also be accessed at the following alternate addresses:"
         )));
         assert!(lx.footer(&n("© 2024 Example Media. All rights reserved.")));
+    }
+
+    #[test]
+    fn one_pass_finds_every_list() {
+        let lx = &*LEXICON;
+        for (bit, list) in anywhere_lists() {
+            for phrase in list {
+                let text = format!("x {phrase} y");
+                assert!(lx.hits(&text).0 & bit != 0, "{phrase}");
+            }
+        }
+        assert_eq!(lx.hits("nothing to see here").0, 0);
+        assert!(Lexicon::caption_hit(lx.hits("(afp photo)")));
     }
 
     #[test]
