@@ -86,18 +86,22 @@ fn find_date(s: &str) -> Option<Found> {
     if !has_plausible_year(s) {
         return None;
     }
-    let finders: [fn(&str) -> Option<Found>; 6] = [
-        find_iso,
-        find_rfc2822,
-        find_cjk,
-        find_year_first,
-        find_textual,
-        find_numeric,
+    // Each pattern, and the literal it cannot match without: skipping a pattern whose
+    // literal is absent saves running it.
+    let has = |b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let finders: [(fn(&str) -> Option<Found>, bool); 6] = [
+        (find_iso, has(b'-')),
+        (find_rfc2822, has(b':')),
+        (find_cjk, s.contains(['年', '년'])),
+        (find_year_first, has(b'.') || has(b'/')),
+        (find_textual, MONTH_ANYWHERE.is_match(s)),
+        (find_numeric, has(b'.') || has(b'/') || has(b'-')),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
     finders
         .iter()
-        .filter_map(|find| find(s))
+        .filter(|(_, possible)| *possible)
+        .filter_map(|(find, _)| find(s))
         .min_by_key(|found| found.span.start)
 }
 
@@ -401,6 +405,12 @@ static MONTH_ALTERNATION: Lazy<String> = Lazy::new(|| {
         .collect::<Vec<_>>()
         .join("|")
 });
+
+/// A month name anywhere, on no word boundary: [`find_textual`] cannot match without one,
+/// and this test runs on a plain DFA where the word boundaries of the full patterns would
+/// need a slower engine on non-ASCII text.
+static MONTH_ANYWHERE: Lazy<Regex> =
+    Lazy::new(|| compile(&format!(r"(?i){}", *MONTH_ALTERNATION)));
 
 /// Times of day and numeric zone offsets, removed before a date line's words are checked:
 /// `10:30`, `10:30:15`, `10.30 Uhr`, `14h30`, `10 AM`, `10:30 p.m.`, `+02:00`, `+3`.

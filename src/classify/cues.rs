@@ -3,6 +3,9 @@
 use super::features::Stats;
 use std::cell::RefCell;
 
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
 use super::lexicon::{normalise, normalise_into, Lexicon, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
@@ -26,6 +29,10 @@ pub(crate) enum Cue {
     /// An author line (metadata).
     Byline,
 }
+
+/// Words for "minute" that a reading-time label needs (a cheap test before the pattern).
+static MINUTES: Lazy<[Finder<'static>; 3]> =
+    Lazy::new(|| [Finder::new("min"), Finder::new("мин"), Finder::new("分")]);
 
 thread_local! {
     /// The normalised text of the block being judged, reused from block to block.
@@ -54,12 +61,16 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = text.bytes().any(|b| b.is_ascii_digit());
-    let minutes = norm.contains("min") || norm.contains("мин") || norm.contains('分');
+    let minutes = || {
+        MINUTES
+            .iter()
+            .any(|f| f.find(norm.as_bytes()).is_some())
+    };
     // One pass finds which phrase lists can match anywhere in the block.
     let hits = lx.hits(norm);
     if lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
-    } else if short && minutes && READING_TIME.is_match(text) {
+    } else if short && minutes() && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date

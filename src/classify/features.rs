@@ -53,6 +53,42 @@ impl Stats {
         let mut word_first_upper = false;
         let mut prev_terminal = false;
         for c in text.chars() {
+            if c.is_ascii() {
+                // The common case, without the Unicode tables; same steps as below.
+                let b = c as u8;
+                plain += 1;
+                if matches!(b, b',' | b';') {
+                    s.commas += 1;
+                }
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    if prev_terminal {
+                        s.sentence_marks += 1;
+                    }
+                    if in_word && word_has_alnum {
+                        words += 1;
+                        if word_first_upper {
+                            caps += 1;
+                        }
+                    }
+                    in_word = false;
+                    prev_terminal = false;
+                    continue;
+                }
+                if !in_word {
+                    in_word = true;
+                    word_has_alnum = false;
+                    word_first_upper = b.is_ascii_uppercase();
+                }
+                if b.is_ascii_alphanumeric() {
+                    word_has_alnum = true;
+                }
+                if matches!(b, b'.' | b'!' | b'?') {
+                    prev_terminal = true;
+                } else if !matches!(b, b'"' | b'\'' | b')' | b']') {
+                    prev_terminal = false;
+                }
+                continue;
+            }
             if is_cjk(c) {
                 cjk += 1;
             } else {

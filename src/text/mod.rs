@@ -23,6 +23,13 @@ pub(crate) fn check_not_binary(text: &str) -> Result<()> {
 /// Shares, in percent, of control characters (other than line breaks and tabs) and of U+FFFD
 /// among the first `sample` characters of `text`; zeros for empty text.
 pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
+    // A character takes at most 4 bytes, so the sample lies within this prefix; when the
+    // prefix has no byte that can start or be a junk character, every share is zero.
+    let bytes = text.as_bytes();
+    let scanned = text.len().min(sample.saturating_mul(4));
+    if !(0..scanned).any(|i| is_junk_at(bytes, i)) {
+        return (0.0, 0.0);
+    }
     let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
     for c in text.chars().take(sample) {
         total += 1;
@@ -34,6 +41,19 @@ pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
     }
     let pct = |n: usize| n as f32 * 100.0 / total as f32;
     (pct(control), pct(replaced))
+}
+
+/// A junk character starts at byte `i` of UTF-8 text: a control character (C0 but line
+/// breaks, tabs and form feeds; DEL; C1, encoded `0xC2 0x80..=0x9F`) or U+FFFD (`0xEF 0xBF
+/// 0xBD`).
+fn is_junk_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' | b'\r' | b'\t' | 0x0c => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)),
+        0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..]),
+        _ => false,
+    }
 }
 
 /// How many leading characters the binary check samples.
