@@ -30,6 +30,34 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF)
 }
 
+/// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
+/// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const ALNUM: u8 = 4;
+const TERMINAL: u8 = 8;
+const CLOSING: u8 = 16;
+const COMMA: u8 = 32;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            b'A'..=b'Z' => UPPER | ALNUM,
+            b'a'..=b'z' | b'0'..=b'9' => ALNUM,
+            b'.' | b'!' | b'?' => TERMINAL,
+            b'"' | b'\'' | b')' | b']' => CLOSING,
+            b',' | b';' => COMMA,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '।')
 }
@@ -45,30 +73,31 @@ impl Stats {
     pub(crate) fn of(text: &str) -> Stats {
         let mut s = Stats::default();
         let mut cjk = 0u32;
-        let mut plain = 0u32;
         let mut words = 0u32;
         let mut caps = 0u32;
         let mut in_word = false;
         let mut word_has_alnum = false;
         let mut word_first_upper = false;
         let mut prev_terminal = false;
-        for c in text.chars() {
-            if c.is_ascii() {
-                // The common case, without the Unicode tables; same steps as below.
-                let b = c as u8;
-                plain += 1;
-                if matches!(b, b',' | b';') {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // The common case: one table lookup instead of the Unicode tables; the same
+                // steps as the general case below.
+                i += 1;
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & COMMA != 0 {
                     s.commas += 1;
                 }
-                if matches!(b, b' ' | b'\t'..=b'\r') {
+                if class & SPACE != 0 {
                     if prev_terminal {
                         s.sentence_marks += 1;
                     }
                     if in_word && word_has_alnum {
                         words += 1;
-                        if word_first_upper {
-                            caps += 1;
-                        }
+                        caps += u32::from(word_first_upper);
                     }
                     in_word = false;
                     prev_terminal = false;
@@ -77,24 +106,23 @@ impl Stats {
                 if !in_word {
                     in_word = true;
                     word_has_alnum = false;
-                    word_first_upper = b.is_ascii_uppercase();
+                    word_first_upper = class & UPPER != 0;
                 }
-                if b.is_ascii_alphanumeric() {
-                    word_has_alnum = true;
-                }
-                if matches!(b, b'.' | b'!' | b'?') {
+                word_has_alnum |= class & ALNUM != 0;
+                if class & TERMINAL != 0 {
                     prev_terminal = true;
-                } else if !matches!(b, b'"' | b'\'' | b')' | b']') {
+                } else if class & CLOSING == 0 {
                     prev_terminal = false;
                 }
                 continue;
             }
-            if is_cjk(c) {
-                cjk += 1;
-            } else {
-                plain += 1;
-            }
-            if matches!(c, ',' | ';' | '，' | '、' | '；') {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            let c_is_cjk = is_cjk(c);
+            cjk += u32::from(c_is_cjk);
+            if matches!(c, '，' | '、' | '；') {
                 s.commas += 1;
             }
             if c.is_whitespace() {
@@ -116,7 +144,7 @@ impl Stats {
                 word_has_alnum = false;
                 word_first_upper = c.is_uppercase();
             }
-            if c.is_alphanumeric() && !is_cjk(c) {
+            if !c_is_cjk && c.is_alphanumeric() {
                 word_has_alnum = true;
             }
             if is_terminal(c) {
@@ -135,6 +163,7 @@ impl Stats {
                 caps += 1;
             }
         }
+        let plain = text.chars().count() as u32 - cjk;
         let tail = text.trim_end().chars().rev().find(|&c| !is_closing(c));
         let trimmed = text.trim_end();
         // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.

@@ -25,9 +25,7 @@ pub(crate) fn check_not_binary(text: &str) -> Result<()> {
 pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
     // A character takes at most 4 bytes, so the sample lies within this prefix; when the
     // prefix has no byte that can start or be a junk character, every share is zero.
-    let bytes = text.as_bytes();
-    let scanned = text.len().min(sample.saturating_mul(4));
-    if !(0..scanned).any(|i| is_junk_at(bytes, i)) {
+    if !has_junk(text.as_bytes(), text.len().min(sample.saturating_mul(4))) {
         return (0.0, 0.0);
     }
     let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
@@ -41,6 +39,26 @@ pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
     }
     let pct = |n: usize| n as f32 * 100.0 / total as f32;
     (pct(control), pct(replaced))
+}
+
+/// Whether a junk character starts in the first `end` bytes: a branch-free test per chunk
+/// that the compiler vectorises, then the exact test on the rare chunks it flags.
+fn has_junk(bytes: &[u8], end: usize) -> bool {
+    const CHUNK: usize = 32;
+    let mut offset = 0;
+    for chunk in bytes[..end].chunks(CHUNK) {
+        let flagged = chunk.iter().fold(false, |acc, &b| {
+            acc | ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xef)
+        });
+        if flagged && (offset..offset + chunk.len()).any(|i| is_junk_at(bytes, i)) {
+            return true;
+        }
+        offset += chunk.len();
+    }
+    false
 }
 
 /// A junk character starts at byte `i` of UTF-8 text: a control character (C0 but line
@@ -152,6 +170,33 @@ mod tests {
         let lossy = String::from_utf8_lossy(&[0xff; 64]).into_owned();
         assert!(check_not_binary(&lossy).is_err());
         assert!(check_not_binary("Café crème, naïve résumé — “quoted” 日本語").is_ok());
+    }
+
+    #[test]
+    fn junk_shares_match_a_char_by_char_count() {
+        let reference = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            let n = chars.len().max(1) as f32;
+            let control = chars
+                .iter()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
+                .count();
+            let replaced = chars.iter().filter(|&&c| c == '\u{fffd}').count();
+            (control as f32 * 100.0 / n, replaced as f32 * 100.0 / n)
+        };
+        let long_clean = "plain words and more words ".repeat(10);
+        for t in [
+            "",
+            "plain\ttext\r\n\u{0c}",
+            "nbsp\u{a0}and ©, «quotes», \u{ef}\u{bf}",
+            "\u{85} next-line and \u{9f}",
+            "a\u{0}b\u{7f}c\u{1b}",
+            "bad \u{fffd}\u{fffd} bytes",
+            long_clean.as_str(),
+            &(long_clean.clone() + "\u{1}"),
+        ] {
+            assert_eq!(junk_percent(t, usize::MAX), reference(t), "{t:?}");
+        }
     }
 
     #[test]
