@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use memchr::memmem::Finder;
 use once_cell::sync::Lazy;
 
-use super::lexicon::{normalise, normalise_into, Lexicon, LEXICON};
+use super::lexicon::{normalise, normalise_into, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
     READING_TIME,
@@ -66,21 +66,25 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
             .iter()
             .any(|f| f.find(norm.as_bytes()).is_some())
     };
-    // One pass finds which phrase lists can match anywhere in the block.
+    // One pass over the words tells which phrase lists can match at all.
     let hits = lx.hits(norm);
-    if lx.date_labels_only(norm) {
+    if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
-    } else if lx.bare_read_more(norm) {
+    } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
-    } else if lx.read_more(norm, text) {
+    } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {
         Cue::Drop(Rule::ReadMore)
-    } else if short && lx.prev_next(norm) {
+    } else if short && hits.may(List::PrevNext) && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
-    } else if short && lx.tail_heading(norm) && !stats.ends_sentence_strictly() {
+    } else if short
+        && hits.may(List::Tail)
+        && lx.tail_heading(norm)
+        && !stats.ends_sentence_strictly()
+    {
         Cue::Marker(Rule::RelatedZone)
     } else if short
         && (lx.comments_label(norm)
@@ -89,26 +93,33 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
             || words <= 6.0 && COMMENT_HEAD.is_match(text.trim()))
     {
         Cue::Marker(Rule::Comments)
-    } else if short && lx.advertisement(norm) {
+    } else if short && hits.may(List::Advertisement) && lx.advertisement(norm) {
         Cue::Drop(Rule::Advertisement)
-    } else if short && lx.navigation(norm) {
+    } else if short && hits.may(List::Navigation) && lx.navigation(norm) {
         Cue::Drop(Rule::Navigation)
-    } else if lx.mirror_hit(norm, hits) {
+    } else if hits.may(List::Mirror) && lx.mirror(norm) {
         Cue::Drop(Rule::MirrorNotice)
-    } else if lx.cookie_hit(norm, hits) {
+    } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.promo_hit(norm, hits) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT && hits.may(List::Promo) && lx.promo(norm) {
         Cue::Drop(Rule::Promo)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer_hit(norm, hits) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT
+        && (hits.may(List::Footer) || norm.starts_with('©') || norm.starts_with("(c) "))
+        && lx.footer(norm)
+    {
         Cue::Drop(Rule::Footer)
-    } else if Lexicon::caption_hit(hits)
-        && may_be_caption(text)
+    } else if may_be_caption(text)
+        && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
     {
         Cue::Drop(Rule::Caption)
     } else if is_breadcrumb(text) {
         Cue::Drop(Rule::Breadcrumb)
-    } else if short && lx.byline_start(norm) && BYLINE.is_match(text.trim()) {
+    } else if short
+        && hits.may(List::Byline)
+        && lx.byline_start(norm)
+        && BYLINE.is_match(text.trim())
+    {
         Cue::Byline
     } else {
         Cue::Plain

@@ -29,12 +29,13 @@ pub(crate) struct Lexicon {
     cookie: AhoCorasick,
     mirror: AhoCorasick,
     footer: AhoCorasick,
+    caption_hint: AhoCorasick,
     byline_prefixes: HashSet<&'static str>,
-    /// All the phrases matched anywhere in a block (promo, cookie, mirror, footer, caption
-    /// credits) in one automaton: one pass tells which lists can match at all.
-    anywhere: AhoCorasick,
-    /// For each pattern of `anywhere`, the lists it comes from ([`Hits`] bits).
-    anywhere_lists: Vec<u8>,
+    /// For each hashed word, the lists with a phrase whose key word hashes the same (see
+    /// [`Hits`]).
+    key_words: Vec<u16>,
+    /// Lists with a phrase that has no word: never skipped.
+    always: u16,
     /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
     longest_line_entry: usize,
     /// Longest date label and byline prefix, in bytes.
@@ -42,58 +43,100 @@ pub(crate) struct Lexicon {
     longest_byline_prefix: usize,
 }
 
-/// Which phrase lists have a phrase somewhere in a block (word boundaries not checked yet).
+/// Which phrase lists may match a block, from one pass over its words.
+///
+/// Every check of a list below needs a phrase at word boundaries: a whole line, a leading
+/// marker, a contained phrase or a label between separators. Each word of such a phrase (a
+/// maximal run of alphanumeric characters) is then a whole word of the block too. So when
+/// no word of the block hashes like the key word of some phrase of a list, that list cannot
+/// match and its check is skipped. A phrase without a word flags its list always.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Hits(u8);
+pub(crate) struct Hits(u16);
 
-const PROMO: u8 = 1;
-const COOKIE: u8 = 2;
-const MIRROR: u8 = 4;
-const FOOTER: u8 = 8;
-const CAPTION: u8 = 16;
-
-/// The lists matched anywhere in a block, in the order of the [`Hits`] bits.
-fn anywhere_lists() -> [(u8, Vec<&'static str>); 5] {
-    [
-        (PROMO, phrases::PROMO.to_vec()),
-        (COOKIE, phrases::COOKIE.to_vec()),
-        (MIRROR, phrases::MIRROR.to_vec()),
-        (FOOTER, phrases::FOOTER.to_vec()),
-        (CAPTION, caption_words()),
-    ]
+/// The lists [`Hits`] tracks, one bit each.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum List {
+    ReadMore = 1,
+    Tail = 2,
+    PrevNext = 4,
+    Advertisement = 8,
+    Navigation = 16,
+    DateLabels = 32,
+    Promo = 64,
+    Cookie = 128,
+    Mirror = 256,
+    Footer = 512,
+    Byline = 1024,
 }
 
-fn caption_words() -> Vec<&'static str> {
-    [
-        phrases::CAPTION_CREDITS,
-        &["getty", "©", "courtesy", "credit"],
-    ]
-    .concat()
+impl Hits {
+    /// The list may match: run its check.
+    pub(crate) fn may(self, list: List) -> bool {
+        self.0 & list as u16 != 0
+    }
 }
 
-/// One automaton over every list matched anywhere, reporting overlapping matches, and the
-/// lists each of its patterns belongs to.
-fn anywhere_automaton() -> (AhoCorasick, Vec<u8>) {
-    let mut patterns: Vec<&'static str> = Vec::new();
-    let mut lists: Vec<u8> = Vec::new();
-    for (bit, list) in anywhere_lists() {
-        for p in list {
-            match patterns.iter().position(|q| *q == p) {
-                Some(i) => lists[i] |= bit,
-                None => {
-                    patterns.push(p);
-                    lists.push(bit);
+/// Number of slots of the key-word table (a power of two; 16 KiB of `u16`).
+const KEY_SLOTS: usize = 1 << 13;
+
+/// FNV-1a, folded to a slot of the key-word table.
+fn word_slot(word: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 16)) as usize & (KEY_SLOTS - 1)
+}
+
+/// The alphanumeric runs of `s` (its words in the sense of [`Hits`]), calling `f` with each.
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
+    let bytes = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                f(&bytes[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        f(&bytes[from..]);
+    }
+}
+
+/// The key-word table: for each phrase, its longest word (the rarest, as a rule) marks the
+/// phrase's list in that word's slot.
+fn key_words(lists: &[(List, &[&str])]) -> (Vec<u16>, u16) {
+    let mut table = vec![0u16; KEY_SLOTS];
+    let mut always = 0u16;
+    for (list, phrases) in lists {
+        for phrase in phrases.iter() {
+            let mut key: Option<&[u8]> = None;
+            for_each_word(phrase, |w| {
+                if key.is_none_or(|k| w.len() > k.len()) {
+                    key = Some(w);
                 }
+            });
+            match key {
+                Some(k) => table[word_slot(k)] |= *list as u16,
+                None => always |= *list as u16,
             }
         }
     }
-    let ac = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .unwrap_or_else(|e| panic!("phrase list does not compile: {e}"));
-    (ac, lists)
+    (table, always)
 }
 
 fn longest(lists: &[&[&str]]) -> usize {
@@ -123,12 +166,24 @@ fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
 }
 
 pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let (anywhere, anywhere_lists) = anywhere_automaton();
-    let byline_prefixes: HashSet<&'static str> = phrases::BYLINE_PREFIXES
+    let byline_prefixes: Vec<&'static str> = phrases::BYLINE_PREFIXES
         .iter()
         .copied()
-        .chain(["author", "written", "words", "story", "reported"])
+        .chain(BYLINE_WORDS.iter().copied())
         .collect();
+    let (key_words, always) = key_words(&[
+        (List::ReadMore, phrases::READ_MORE),
+        (List::Tail, phrases::TAIL_HEADINGS),
+        (List::PrevNext, phrases::PREV_NEXT),
+        (List::Advertisement, phrases::ADVERTISEMENT),
+        (List::Navigation, phrases::NAVIGATION),
+        (List::DateLabels, phrases::DATE_LABELS),
+        (List::Promo, phrases::PROMO),
+        (List::Cookie, phrases::COOKIE),
+        (List::Mirror, phrases::MIRROR),
+        (List::Footer, phrases::FOOTER),
+        (List::Byline, &byline_prefixes),
+    ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),
         tail: automaton(phrases::TAIL_HEADINGS, true),
@@ -141,10 +196,18 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         cookie: automaton(phrases::COOKIE, false),
         mirror: automaton(phrases::MIRROR, false),
         footer: automaton(phrases::FOOTER, false),
-        longest_byline_prefix: byline_prefixes.iter().map(|p| p.len()).max().unwrap_or(0),
-        byline_prefixes,
-        anywhere,
-        anywhere_lists,
+        caption_hint: automaton(
+            &[
+                phrases::CAPTION_CREDITS,
+                &["getty", "©", "courtesy", "credit"],
+            ]
+            .concat(),
+            false,
+        ),
+        longest_byline_prefix: longest(&[&byline_prefixes]),
+        byline_prefixes: byline_prefixes.into_iter().collect(),
+        key_words,
+        always,
         longest_line_entry: longest(&[
             phrases::PREV_NEXT,
             phrases::COMMENTS,
@@ -154,6 +217,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         longest_date_label: longest(&[phrases::DATE_LABELS]),
     }
 });
+
+/// Words that open a byline besides [`phrases::BYLINE_PREFIXES`].
+const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported"];
 
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
 pub(crate) fn normalise(text: &str) -> String {
@@ -170,10 +236,14 @@ pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<us
         return 0..0;
     }
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
             // The common case, without the Unicode tables.
-            if c.is_ascii_whitespace() || c == '\u{0b}' {
+            i += 1;
+            if matches!(b, b' ' | b'\t'..=b'\r') {
                 pending_space = !out.is_empty();
                 continue;
             }
@@ -181,13 +251,17 @@ pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<us
                 out.push(' ');
                 pending_space = false;
             }
-            out.push(if c == '`' {
+            out.push(if b == b'`' {
                 '\''
             } else {
-                c.to_ascii_lowercase()
+                char::from(b.to_ascii_lowercase())
             });
             continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -262,16 +336,10 @@ fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
 }
 
 impl Lexicon {
-    /// Which lists matched anywhere have a phrase in `norm`: one pass for all of them.
+    /// Which lists may match `norm` (see [`Hits`]): one pass over its words.
     pub(crate) fn hits(&self, norm: &str) -> Hits {
-        let mut bits = 0u8;
-        for m in self.anywhere.find_overlapping_iter(norm) {
-            bits |= self
-                .anywhere_lists
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(0);
-        }
+        let mut bits = self.always;
+        for_each_word(norm, |w| bits |= self.key_words[word_slot(w)]);
         Hits(bits)
     }
 
@@ -359,40 +427,21 @@ impl Lexicon {
             && parts.all(|p| p.len() <= self.longest_date_label && self.date_labels.contains(p))
     }
 
-    #[cfg(test)]
     pub(crate) fn promo(&self, norm: &str) -> bool {
-        self.promo_hit(norm, self.hits(norm))
+        contains(&self.promo, norm)
     }
 
-    /// [`Self::promo`] given the block's [`Hits`].
-    pub(crate) fn promo_hit(&self, norm: &str, hits: Hits) -> bool {
-        hits.0 & PROMO != 0 && contains(&self.promo, norm)
-    }
-
-    #[cfg(test)]
     pub(crate) fn cookie(&self, norm: &str) -> bool {
-        self.cookie_hit(norm, self.hits(norm))
+        contains(&self.cookie, norm)
     }
 
-    /// [`Self::cookie`] given the block's [`Hits`].
-    pub(crate) fn cookie_hit(&self, norm: &str, hits: Hits) -> bool {
-        hits.0 & COOKIE != 0 && contains(&self.cookie, norm)
-    }
-
-    #[cfg(test)]
     pub(crate) fn mirror(&self, norm: &str) -> bool {
-        self.mirror_hit(norm, self.hits(norm))
+        contains(&self.mirror, norm)
     }
 
-    /// [`Self::mirror`] given the block's [`Hits`].
-    pub(crate) fn mirror_hit(&self, norm: &str, hits: Hits) -> bool {
-        hits.0 & MIRROR != 0 && contains(&self.mirror, norm)
-    }
-
-    /// Any caption credit word occurs (a prefilter for the caption patterns), given the
-    /// block's [`Hits`].
-    pub(crate) fn caption_hit(hits: Hits) -> bool {
-        hits.0 & CAPTION != 0
+    /// Any caption credit word occurs (a prefilter for the caption patterns).
+    pub(crate) fn caption_hint(&self, norm: &str) -> bool {
+        self.caption_hint.is_match(norm)
     }
 
     /// The line opens with a byline word ("by", "von", "par"...).
@@ -402,16 +451,8 @@ impl Lexicon {
         })
     }
 
-    #[cfg(test)]
     pub(crate) fn footer(&self, norm: &str) -> bool {
-        self.footer_hit(norm, self.hits(norm))
-    }
-
-    /// [`Self::footer`] given the block's [`Hits`].
-    pub(crate) fn footer_hit(&self, norm: &str, hits: Hits) -> bool {
-        hits.0 & FOOTER != 0 && contains(&self.footer, norm)
-            || norm.starts_with('©')
-            || norm.starts_with("(c) ")
+        contains(&self.footer, norm) || norm.starts_with('©') || norm.starts_with("(c) ")
     }
 }
 
@@ -491,16 +532,28 @@ mod tests {
     }
 
     #[test]
-    fn one_pass_finds_every_list() {
+    fn word_pass_flags_every_phrase_of_every_list() {
         let lx = &*LEXICON;
-        for (bit, list) in anywhere_lists() {
-            for phrase in list {
-                let text = format!("x {phrase} y");
-                assert!(lx.hits(&text).0 & bit != 0, "{phrase}");
+        let lists: [(List, &[&str]); 11] = [
+            (List::ReadMore, phrases::READ_MORE),
+            (List::Tail, phrases::TAIL_HEADINGS),
+            (List::PrevNext, phrases::PREV_NEXT),
+            (List::Advertisement, phrases::ADVERTISEMENT),
+            (List::Navigation, phrases::NAVIGATION),
+            (List::DateLabels, phrases::DATE_LABELS),
+            (List::Promo, phrases::PROMO),
+            (List::Cookie, phrases::COOKIE),
+            (List::Mirror, phrases::MIRROR),
+            (List::Footer, phrases::FOOTER),
+            (List::Byline, phrases::BYLINE_PREFIXES),
+        ];
+        for (list, phrases) in lists {
+            for phrase in phrases {
+                assert!(lx.hits(phrase).may(list), "{phrase}");
+                assert!(lx.hits(&format!("x: {phrase} (y)")).may(list), "{phrase}");
             }
         }
-        assert_eq!(lx.hits("nothing to see here").0, 0);
-        assert!(Lexicon::caption_hit(lx.hits("(afp photo)")));
+        assert!(!lx.hits("").may(List::Promo));
     }
 
     #[test]
