@@ -406,11 +406,15 @@ static MONTH_ALTERNATION: Lazy<String> = Lazy::new(|| {
         .join("|")
 });
 
-/// A month name anywhere, on no word boundary: [`find_textual`] cannot match without one,
-/// and this test runs on a plain DFA where the word boundaries of the full patterns would
-/// need a slower engine on non-ASCII text.
-static MONTH_ANYWHERE: Lazy<Regex> =
-    Lazy::new(|| compile(&format!(r"(?i){}", *MONTH_ALTERNATION)));
+/// A month name not glued to ASCII letters, digits or `_`: [`find_textual`] cannot match
+/// without one (its `\b`s are stricter), and this test runs on a plain DFA where the Unicode
+/// word boundaries of the full patterns need a slower engine on non-ASCII text.
+static MONTH_ANYWHERE: Lazy<Regex> = Lazy::new(|| {
+    compile(&format!(
+        r"(?:^|[^0-9A-Za-z_])(?i:{})(?:[^0-9A-Za-z_]|$)",
+        *MONTH_ALTERNATION
+    ))
+});
 
 /// Times of day and numeric zone offsets, removed before a date line's words are checked:
 /// `10:30`, `10:30:15`, `10.30 Uhr`, `14h30`, `10 AM`, `10:30 p.m.`, `+02:00`, `+3`.

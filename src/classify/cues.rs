@@ -61,10 +61,10 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = text.bytes().any(|b| b.is_ascii_digit());
+    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
     let minutes = || {
-        MINUTES
-            .iter()
-            .any(|f| f.find(norm.as_bytes()).is_some())
+        memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
+            && MINUTES.iter().any(|f| f.find(norm.as_bytes()).is_some())
     };
     // One pass over the words tells which phrase lists can match at all.
     let hits = lx.hits(norm);
@@ -90,7 +90,7 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
         && (lx.comments_label(norm)
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
                 && COMMENT_COUNT.is_match(text)
-            || words <= 6.0 && COMMENT_HEAD.is_match(text.trim()))
+            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
     {
         Cue::Marker(Rule::Comments)
     } else if short && hits.may(List::Advertisement) && lx.advertisement(norm) {
@@ -126,11 +126,49 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
     }
 }
 
+/// ASCII last letters of the verbs of [`COMMENT_HEAD`] ("says" -> `s`), read from the
+/// pattern itself so that the test below follows edits of the verb list; `None` (no
+/// shortcut) if the pattern no longer has the expected shape.
+static COMMENT_VERB_ENDS: Lazy<Option<Vec<u8>>> = Lazy::new(|| {
+    let pattern = COMMENT_HEAD.as_str();
+    let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
+    let verbs = verbs.strip_suffix(r")\s*:?$")?;
+    let mut ends = Vec::new();
+    for verb in verbs.split('|') {
+        if verb.is_empty() || verb.contains(['(', ')', '[', '\\', '?', '*', '+', '.']) {
+            return None;
+        }
+        match verb.chars().next_back() {
+            Some(c) if c.is_ascii_lowercase() => ends.push(c as u8),
+            Some(c) if !c.is_ascii() => {}
+            _ => return None,
+        }
+    }
+    Some(ends)
+});
+
+/// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
+/// with the last letter of one of its verbs. Non-ASCII last characters are left to the
+/// pattern (case folding may relate them to a verb's letter).
+fn may_be_comment_head(text: &str) -> bool {
+    let Some(ends) = COMMENT_VERB_ENDS.as_ref() else {
+        return true;
+    };
+    let line = text.trim();
+    let line = line.strip_suffix(':').map_or(line, str::trim_end);
+    match line.chars().next_back() {
+        Some(c) if c.is_ascii() => ends.contains(&(c as u8).to_ascii_lowercase()),
+        Some(_) => true,
+        None => false,
+    }
+}
+
 /// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`) or a closing
 /// parenthesis; most lines that mention a photo have none. (0xA9 is the last byte of `©`.)
 fn may_be_caption(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b')' | b':' | b'/' | b'|' | 0xA9))
+    let bytes = text.as_bytes();
+    memchr::memchr3(b')', b':', b'/', bytes).is_some()
+        || memchr::memchr2(b'|', 0xA9, bytes).is_some()
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -208,6 +246,16 @@ mod tests {
             c("US Gen. Mark Milley testifies on Capitol Hill in Washington. (AP file photo)"),
             Cue::Drop(Rule::Caption)
         );
+    }
+
+    #[test]
+    fn comment_head_shortcut_reads_the_verbs() {
+        let ends = COMMENT_VERB_ENDS.as_ref().expect("COMMENT_HEAD shape changed");
+        assert!(ends.contains(&b's') && ends.contains(&b'd'));
+        for s in ["thelastchargersfan says:", "Max SCHREIBT :", "Anna Nowak napisała:"] {
+            assert!(may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()), "{s}");
+        }
+        assert!(!may_be_comment_head("Latest from our newsroom"));
     }
 
     #[test]

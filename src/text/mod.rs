@@ -82,6 +82,10 @@ const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "�
 
 /// Splits a line's bullet marker off: `"* item"` gives `(true, "item")`.
 fn strip_bullet(line: &str) -> (bool, &str) {
+    // Every marker starts with `*`, `-` or the lead byte 0xC2 or 0xE2 (`•`, `·`, dashes...).
+    if !matches!(line.as_bytes().first(), Some(b'*' | b'-' | 0xC2 | 0xE2)) {
+        return (false, line);
+    }
     for b in BULLETS {
         if let Some(rest) = line.strip_prefix(b) {
             return (true, rest.trim_start());
