@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use memchr::memmem::Finder;
 use once_cell::sync::Lazy;
 
-use super::lexicon::{normalise, normalise_into, List, LEXICON};
+use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
     READING_TIME,
@@ -43,16 +43,21 @@ thread_local! {
 pub(crate) fn cue(text: &str, stats: &Stats) -> Cue {
     NORM.with(|buf| match buf.try_borrow_mut() {
         Ok(mut buf) => {
-            let range = normalise_into(text, &mut buf);
-            cue_of(text, &buf[range], stats)
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            cue_of(text, &buf[range], hits, stats)
         }
         // Only reachable on reentry, which does not happen; stay correct regardless.
-        Err(_) => cue_of(text, &normalise(text), stats),
+        Err(_) => {
+            let mut buf = String::new();
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            cue_of(text, &buf[range], hits, stats)
+        }
     })
 }
 
-/// The cue of one block given its normalised text.
-fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
+/// The cue of one block given its normalised text and the phrase lists that may match it
+/// (found in the same pass).
+fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     if norm.is_empty() {
         return Cue::Plain;
     }
@@ -66,8 +71,6 @@ fn cue_of(text: &str, norm: &str, stats: &Stats) -> Cue {
         memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
             && MINUTES.iter().any(|f| f.find(norm.as_bytes()).is_some())
     };
-    // One pass over the words tells which phrase lists can match at all.
-    let hits = lx.hits(norm);
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -250,10 +253,19 @@ mod tests {
 
     #[test]
     fn comment_head_shortcut_reads_the_verbs() {
-        let ends = COMMENT_VERB_ENDS.as_ref().expect("COMMENT_HEAD shape changed");
+        let ends = COMMENT_VERB_ENDS
+            .as_ref()
+            .expect("COMMENT_HEAD shape changed");
         assert!(ends.contains(&b's') && ends.contains(&b'd'));
-        for s in ["thelastchargersfan says:", "Max SCHREIBT :", "Anna Nowak napisała:"] {
-            assert!(may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()), "{s}");
+        for s in [
+            "thelastchargersfan says:",
+            "Max SCHREIBT :",
+            "Anna Nowak napisała:",
+        ] {
+            assert!(
+                may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()),
+                "{s}"
+            );
         }
         assert!(!may_be_comment_head("Latest from our newsroom"));
     }

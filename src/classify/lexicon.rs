@@ -81,11 +81,15 @@ const KEY_SLOTS: usize = 1 << 13;
 
 /// FNV-1a, folded to a slot of the key-word table.
 fn word_slot(word: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in word {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (h ^ (h >> 16)) as usize & (KEY_SLOTS - 1)
+    fold_slot(word.iter().fold(0x811c_9dc5, |h, &b| fnv_step(h, b)))
+}
+
+fn fnv_step(hash: u32, byte: u8) -> u32 {
+    (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+}
+
+fn fold_slot(hash: u32) -> usize {
+    (hash ^ (hash >> 16)) as usize & (KEY_SLOTS - 1)
 }
 
 /// The alphanumeric runs of `s` (its words in the sense of [`Hits`]), calling `f` with each.
@@ -222,19 +226,66 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported"];
 
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
+#[cfg(test)]
 pub(crate) fn normalise(text: &str) -> String {
     let mut buf = String::new();
-    let range = normalise_into(text, &mut buf);
+    let (range, _) = normalise_words(text, &mut buf, None);
     buf[range].to_string()
 }
 
-/// [`normalise`] into a reused buffer: `out` is overwritten and the returned range of it is
-/// the normalised text (empty for long blocks).
-pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<usize> {
+/// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
+/// lists of their slots in the key-word table.
+struct WordBits<'a> {
+    table: &'a [u16],
+    hash: u32,
+    in_word: bool,
+    bits: u16,
+}
+
+impl WordBits<'_> {
+    const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+    /// One character written to the normalised text, as UTF-8 bytes.
+    fn push(&mut self, alnum: bool, utf8: &[u8]) {
+        if alnum {
+            if !self.in_word {
+                self.in_word = true;
+                self.hash = Self::FNV_OFFSET;
+            }
+            for &b in utf8 {
+                self.hash = fnv_step(self.hash, b);
+            }
+        } else {
+            self.end_word();
+        }
+    }
+
+    fn end_word(&mut self) {
+        if self.in_word {
+            self.in_word = false;
+            self.bits |= self.table.get(fold_slot(self.hash)).copied().unwrap_or(0);
+        }
+    }
+}
+
+/// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
+/// range of `out` that is the result (empty for long blocks) and, given the key-word table,
+/// the key-word bits of its words (0 without it).
+fn normalise_words(
+    text: &str,
+    out: &mut String,
+    table: Option<&[u16]>,
+) -> (std::ops::Range<usize>, u16) {
     out.clear();
     if text.len() > MAX_MATCH_BYTES {
-        return 0..0;
+        return (0..0, 0);
     }
+    let mut words = table.map(|table| WordBits {
+        table,
+        hash: 0,
+        in_word: false,
+        bits: 0,
+    });
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -249,13 +300,20 @@ pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<us
             }
             if pending_space {
                 out.push(' ');
+                if let Some(w) = &mut words {
+                    w.end_word();
+                }
                 pending_space = false;
             }
-            out.push(if b == b'`' {
-                '\''
+            let lower = if b == b'`' {
+                b'\''
             } else {
-                char::from(b.to_ascii_lowercase())
-            });
+                b.to_ascii_lowercase()
+            };
+            out.push(char::from(lower));
+            if let Some(w) = &mut words {
+                w.push(lower.is_ascii_alphanumeric(), &[lower]);
+            }
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -268,13 +326,39 @@ pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<us
         }
         if pending_space {
             out.push(' ');
+            if let Some(w) = &mut words {
+                w.end_word();
+            }
             pending_space = false;
         }
         match c {
-            '’' | '‘' | '´' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            '’' | '‘' | '´' => {
+                out.push('\'');
+                if let Some(w) = &mut words {
+                    w.end_word();
+                }
+            }
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                    if let Some(w) = &mut words {
+                        let mut buf = [0u8; 4];
+                        w.push(
+                            lower.is_alphanumeric(),
+                            lower.encode_utf8(&mut buf).as_bytes(),
+                        );
+                    }
+                }
+            }
         }
     }
+    let bits = match &mut words {
+        Some(w) => {
+            w.end_word();
+            w.bits
+        }
+        None => 0,
+    };
     let trimmed = out
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')
@@ -286,7 +370,7 @@ pub(crate) fn normalise_into(text: &str, out: &mut String) -> std::ops::Range<us
             )
         });
     let start = trimmed.as_ptr() as usize - out.as_ptr() as usize;
-    start..start + trimmed.len()
+    (start..start + trimmed.len(), bits)
 }
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
@@ -336,7 +420,19 @@ fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
 }
 
 impl Lexicon {
+    /// Normalises `text` into `out` (see [`normalise_words`]) and, in the same pass, tells
+    /// which lists may match it (see [`Hits`]).
+    pub(crate) fn normalise_with_hits(
+        &self,
+        text: &str,
+        out: &mut String,
+    ) -> (std::ops::Range<usize>, Hits) {
+        let (range, bits) = normalise_words(text, out, Some(&self.key_words));
+        (range, Hits(bits | self.always))
+    }
+
     /// Which lists may match `norm` (see [`Hits`]): one pass over its words.
+    #[cfg(test)]
     pub(crate) fn hits(&self, norm: &str) -> Hits {
         let mut bits = self.always;
         for_each_word(norm, |w| bits |= self.key_words[word_slot(w)]);
@@ -554,6 +650,24 @@ mod tests {
             }
         }
         assert!(!lx.hits("").may(List::Promo));
+    }
+
+    #[test]
+    fn hits_while_normalising_equal_hits_of_the_result() {
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for s in [
+            "  Follow US on Telegram: now!",
+            "Don’t Miss » Privacy Policy | Impressum",
+            "ВСЕ ПРАВА ЗАЩИЩЕНЫ © 2024",
+            "Veröffentlicht am: 2. März",
+            "ﬁnal ǅungla İstanbul ß",
+            "",
+        ] {
+            let (range, hits) = lx.normalise_with_hits(s, &mut buf);
+            assert_eq!(&buf[range.clone()], normalise(s), "{s}");
+            assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
     }
 
     #[test]
