@@ -1,5 +1,7 @@
 //! Cheap per-block text statistics, computed once per segment.
 
+use once_cell::sync::Lazy;
+
 /// Statistics of one block's text.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Stats {
@@ -28,6 +30,45 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF // CJK unified
         | 0xAC00..=0xD7AF // Hangul syllables
         | 0xF900..=0xFAFF)
+}
+
+/// Properties of the characters below U+3000 (Latin, Greek, Cyrillic, punctuation...), read
+/// from a table built once from the standard library's own answers: the same results,
+/// without a Unicode table search per character.
+static BELOW_CJK: Lazy<Vec<u8>> = Lazy::new(|| {
+    (0..TABLE_END)
+        .map(|u| {
+            char::from_u32(u).map_or(0, |c| {
+                u8::from(c.is_alphanumeric())
+                    | u8::from(c.is_whitespace()) << 1
+                    | u8::from(c.is_uppercase()) << 2
+            })
+        })
+        .collect()
+});
+
+const TABLE_END: u32 = 0x3000;
+
+fn below_cjk(c: char, bit: u8, slow: fn(char) -> bool) -> bool {
+    match BELOW_CJK.get(c as usize) {
+        Some(class) if (c as u32) < TABLE_END => class & bit != 0,
+        _ => slow(c),
+    }
+}
+
+/// `char::is_alphanumeric`, by table for most characters.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    below_cjk(c, 1, char::is_alphanumeric)
+}
+
+/// `char::is_whitespace`, by table for most characters.
+pub(crate) fn is_whitespace(c: char) -> bool {
+    below_cjk(c, 2, char::is_whitespace)
+}
+
+/// `char::is_uppercase`, by table for most characters.
+pub(crate) fn is_uppercase(c: char) -> bool {
+    below_cjk(c, 4, char::is_uppercase)
 }
 
 /// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
@@ -111,7 +152,7 @@ impl Stats {
             if matches!(c, '，' | '、' | '；') {
                 s.commas += 1;
             }
-            if c.is_whitespace() {
+            if is_whitespace(c) {
                 if prev_terminal {
                     s.sentence_marks += 1;
                 }
@@ -128,7 +169,7 @@ impl Stats {
             if !in_word {
                 in_word = true;
                 word_has_alnum = false;
-                word_first_upper = c.is_uppercase();
+                word_first_upper = is_uppercase(c);
             }
             if !c_is_cjk && c.is_alphanumeric() {
                 word_has_alnum = true;
@@ -199,6 +240,16 @@ mod tests {
         assert_eq!(s.sentence_marks, 2);
         assert!(s.ends_sentence);
         assert!(s.commas >= 1);
+    }
+
+    #[test]
+    fn tables_agree_with_the_standard_library() {
+        for u in (0..0x3100).chain([0x1_0000, 0x1_D400]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{u:x}");
+            assert_eq!(is_whitespace(c), c.is_whitespace(), "{u:x}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{u:x}");
+        }
     }
 
     #[test]

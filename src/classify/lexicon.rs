@@ -10,6 +10,7 @@ use aho_corasick::{
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 
+use super::features::{is_alphanumeric, is_whitespace};
 use crate::rules::phrases;
 
 /// Blocks longer than this (in bytes) are never compared with the phrase lists: boilerplate
@@ -102,7 +103,7 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
             (bytes[i].is_ascii_alphanumeric(), 1)
         } else {
             match s[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                Some(c) => (is_alphanumeric(c), c.len_utf8()),
                 None => break,
             }
         };
@@ -320,7 +321,7 @@ fn normalise_words(
             break;
         };
         i += c.len_utf8();
-        if c.is_whitespace() {
+        if is_whitespace(c) {
             pending_space = !out.is_empty();
             continue;
         }
@@ -344,7 +345,7 @@ fn normalise_words(
                     if let Some(w) = &mut words {
                         let mut buf = [0u8; 4];
                         w.push(
-                            lower.is_alphanumeric(),
+                            is_alphanumeric(lower),
                             lower.encode_utf8(&mut buf).as_bytes(),
                         );
                     }
@@ -397,14 +398,14 @@ fn boundary_before(hay: &str, start: usize) -> bool {
     hay[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alphanumeric(c))
 }
 
 fn boundary_after(hay: &str, end: usize) -> bool {
     hay[end..]
         .chars()
         .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alphanumeric(c))
 }
 
 /// A phrase from `ac` occurs in `hay` on word boundaries.
