@@ -71,6 +71,64 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     below_cjk(c, 4, char::is_uppercase)
 }
 
+/// The running state of [`Stats::of`]'s scan, small enough to stay in registers.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    in_word: bool,
+    word_has_alnum: bool,
+    word_first_upper: bool,
+    prev_terminal: bool,
+    words: u32,
+    caps: u32,
+    cjk: u32,
+    commas: u32,
+    sentence_marks: u32,
+}
+
+impl Scan {
+    /// One non-ASCII character.
+    #[inline(never)]
+    fn other(mut self, c: char) -> Scan {
+        let c_is_cjk = is_cjk(c);
+        self.cjk += u32::from(c_is_cjk);
+        if matches!(c, '，' | '、' | '；') {
+            self.commas += 1;
+        }
+        if is_whitespace(c) {
+            if self.prev_terminal {
+                self.sentence_marks += 1;
+            }
+            if self.in_word && self.word_has_alnum {
+                self.words += 1;
+                if self.word_first_upper {
+                    self.caps += 1;
+                }
+            }
+            self.in_word = false;
+            self.prev_terminal = false;
+            return self;
+        }
+        if !self.in_word {
+            self.in_word = true;
+            self.word_has_alnum = false;
+            self.word_first_upper = is_uppercase(c);
+        }
+        if !c_is_cjk && is_alphanumeric(c) {
+            self.word_has_alnum = true;
+        }
+        if is_terminal(c) {
+            self.prev_terminal = true;
+        } else if !is_closing(c) {
+            self.prev_terminal = false;
+        }
+        if matches!(c, '。' | '！' | '？') {
+            self.sentence_marks += 1;
+            self.prev_terminal = false;
+        }
+        self
+    }
+}
+
 /// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
 /// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test.
 const SPACE: u8 = 1;
@@ -113,77 +171,71 @@ fn is_closing(c: char) -> bool {
 impl Stats {
     pub(crate) fn of(text: &str) -> Stats {
         let mut s = Stats::default();
-        let mut cjk = 0u32;
-        let mut words = 0u32;
-        let mut caps = 0u32;
-        let mut in_word = false;
-        let mut word_has_alnum = false;
-        let mut word_first_upper = false;
-        let mut prev_terminal = false;
         let bytes = text.as_bytes();
+        let mut scan = Scan::default();
+        // The ASCII steps work on plain integers (0 or 1) held in registers; the state goes
+        // through `Scan` only around the rare non-ASCII characters. Same steps as
+        // [`Scan::other`], without branches (mispredicted branches on word boundaries
+        // dominate otherwise).
+        let (mut in_word, mut has_alnum, mut first_upper, mut prev_terminal) = (0u32, 0, 0, 0);
+        let (mut words, mut caps, mut commas, mut marks) = (0u32, 0, 0, 0);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                // The common case: one table lookup and no branches (mispredicted branches
-                // on word boundaries dominate otherwise); the same steps as below.
                 i += 1;
-                let class = ASCII_CLASS[usize::from(b)];
-                let space = class & SPACE != 0;
-                let starts = !space & !in_word;
-                let ends = space & in_word & word_has_alnum;
-                s.commas += u32::from(class & COMMA != 0);
-                s.sentence_marks += u32::from(space & prev_terminal);
-                words += u32::from(ends);
-                caps += u32::from(ends & word_first_upper);
-                word_first_upper = (word_first_upper & !starts) | (starts & (class & UPPER != 0));
-                word_has_alnum = (word_has_alnum & !starts) | (class & ALNUM != 0);
-                prev_terminal =
-                    !space & ((class & TERMINAL != 0) | (prev_terminal & (class & CLOSING != 0)));
-                in_word = !space;
+                let class = u32::from(ASCII_CLASS[usize::from(b)]);
+                let space = class & u32::from(SPACE);
+                let not_space = space ^ 1;
+                let starts = not_space & (in_word ^ 1);
+                let ends = space & in_word & has_alnum;
+                commas += (class >> COMMA.trailing_zeros()) & 1;
+                marks += space & prev_terminal;
+                words += ends;
+                caps += ends & first_upper;
+                let upper = (class >> UPPER.trailing_zeros()) & 1;
+                first_upper = (first_upper & (starts ^ 1)) | (starts & upper);
+                has_alnum = (has_alnum & (starts ^ 1)) | ((class >> ALNUM.trailing_zeros()) & 1);
+                let terminal = (class >> TERMINAL.trailing_zeros()) & 1;
+                let closing = (class >> CLOSING.trailing_zeros()) & 1;
+                prev_terminal = not_space & (terminal | (prev_terminal & closing));
+                in_word = not_space;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
             i += c.len_utf8();
-            let c_is_cjk = is_cjk(c);
-            cjk += u32::from(c_is_cjk);
-            if matches!(c, '，' | '、' | '；') {
-                s.commas += 1;
-            }
-            if is_whitespace(c) {
-                if prev_terminal {
-                    s.sentence_marks += 1;
-                }
-                if in_word && word_has_alnum {
-                    words += 1;
-                    if word_first_upper {
-                        caps += 1;
-                    }
-                }
-                in_word = false;
-                prev_terminal = false;
-                continue;
-            }
-            if !in_word {
-                in_word = true;
-                word_has_alnum = false;
-                word_first_upper = is_uppercase(c);
-            }
-            if !c_is_cjk && c.is_alphanumeric() {
-                word_has_alnum = true;
-            }
-            if is_terminal(c) {
-                prev_terminal = true;
-            } else if !is_closing(c) {
-                prev_terminal = false;
-            }
-            if matches!(c, '。' | '！' | '？') {
-                s.sentence_marks += 1;
-                prev_terminal = false;
-            }
+            scan.in_word = in_word != 0;
+            scan.word_has_alnum = has_alnum != 0;
+            scan.word_first_upper = first_upper != 0;
+            scan.prev_terminal = prev_terminal != 0;
+            scan = scan.other(c);
+            in_word = u32::from(scan.in_word);
+            has_alnum = u32::from(scan.word_has_alnum);
+            first_upper = u32::from(scan.word_first_upper);
+            prev_terminal = u32::from(scan.prev_terminal);
         }
+        scan.in_word = in_word != 0;
+        scan.word_has_alnum = has_alnum != 0;
+        scan.word_first_upper = first_upper != 0;
+        scan.prev_terminal = prev_terminal != 0;
+        scan.words += words;
+        scan.caps += caps;
+        scan.commas += commas;
+        scan.sentence_marks += marks;
+        let Scan {
+            in_word,
+            word_has_alnum,
+            word_first_upper,
+            prev_terminal,
+            mut words,
+            mut caps,
+            cjk,
+            ..
+        } = scan;
+        s.commas = scan.commas;
+        s.sentence_marks = scan.sentence_marks;
         if in_word && word_has_alnum {
             words += 1;
             if word_first_upper {
