@@ -94,7 +94,7 @@ fn find_date(s: &str) -> Option<Found> {
         (find_rfc2822, has(b':')),
         (find_cjk, s.contains(['年', '년'])),
         (find_year_first, has(b'.') || has(b'/')),
-        (find_textual, MONTH_ANYWHERE.is_match(s)),
+        (find_textual, TEXTUAL_ANYWHERE.is_match(s)),
         (find_numeric, has(b'.') || has(b'/') || has(b'-')),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
@@ -178,18 +178,8 @@ fn find_numeric(s: &str) -> Option<Found> {
 /// ("2 September 2021", "2. Sept. 2021", "1er septembre 2021", "2 de septiembre de 2021",
 /// "2 сентября 2021").
 fn find_textual(s: &str) -> Option<Found> {
-    static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| {
-        compile(&format!(
-            r"(?i)\b({})\b(?:\.\s*|\s+)([0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\.?\s+)(?:de\s+)?([0-9]{{4}})",
-            *MONTH_ALTERNATION
-        ))
-    });
-    static DAY_FIRST: Lazy<Regex> = Lazy::new(|| {
-        compile(&format!(
-            r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er|re|º|°|\.)?[\s-]*(?:of\s+|de\s+)?\b({})\b\.?,?[\s-]*(?:de\s+|del\s+)?([0-9]{{4}})",
-            *MONTH_ALTERNATION
-        ))
-    });
+    static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(MONTH_FIRST_PATTERN)));
+    static DAY_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(DAY_FIRST_PATTERN)));
     let month_first = first_valid(&MONTH_FIRST, s, |c| {
         ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
     });
@@ -201,6 +191,29 @@ fn find_textual(s: &str) -> Option<Found> {
         .flatten()
         .min_by_key(|found| found.span.start)
 }
+
+/// Month-first dates, `MONTHS` standing for the month names.
+const MONTH_FIRST_PATTERN: &str = r"(?i)\b(MONTHS)\b(?:\.\s*|\s+)([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\.?\s+)(?:de\s+)?([0-9]{4})";
+
+/// Day-first dates, `MONTHS` standing for the month names.
+const DAY_FIRST_PATTERN: &str = r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th|er|re|º|°|\.)?[\s-]*(?:of\s+|de\s+)?\b(MONTHS)\b\.?,?[\s-]*(?:de\s+|del\s+)?([0-9]{4})";
+
+/// A pattern with the month names in place of `MONTHS`.
+fn months_in(pattern: &str) -> String {
+    pattern.replace("MONTHS", &MONTH_ALTERNATION)
+}
+
+/// Both textual patterns without their word boundaries, which only widens what they match:
+/// [`find_textual`] cannot match where this does not. Without `\b` the test runs on a plain
+/// DFA, where the Unicode word boundaries need a slower engine on non-ASCII text.
+static TEXTUAL_ANYWHERE: Lazy<Regex> = Lazy::new(|| {
+    let unbounded = |pattern: &str| months_in(pattern).replace(r"\b", "");
+    compile(&format!(
+        "{}|{}",
+        unbounded(MONTH_FIRST_PATTERN),
+        unbounded(DAY_FIRST_PATTERN)
+    ))
+});
 
 /// Compiles one of this module's fixed patterns (covered by the unit tests).
 fn compile(pattern: &str) -> Regex {
@@ -404,16 +417,6 @@ static MONTH_ALTERNATION: Lazy<String> = Lazy::new(|| {
         .map(|name| regex::escape(name))
         .collect::<Vec<_>>()
         .join("|")
-});
-
-/// A month name not glued to ASCII letters, digits or `_`: [`find_textual`] cannot match
-/// without one (its `\b`s are stricter), and this test runs on a plain DFA where the Unicode
-/// word boundaries of the full patterns need a slower engine on non-ASCII text.
-static MONTH_ANYWHERE: Lazy<Regex> = Lazy::new(|| {
-    compile(&format!(
-        r"(?:^|[^0-9A-Za-z_])(?i:{})(?:[^0-9A-Za-z_]|$)",
-        *MONTH_ALTERNATION
-    ))
 });
 
 /// Times of day and numeric zone offsets, removed before a date line's words are checked:

@@ -188,12 +188,37 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 
 /// Class names like "author-name", "authorName", "byline__name".
 fn is_author_name_class(class: &str) -> bool {
+    if class.is_ascii() {
+        // Without allocating: the last ten squeezed, lowercased bytes in a shift register.
+        const AUTHOR: u128 = pack(b"authorname");
+        const BYLINE: u128 = pack(b"bylinename");
+        const MASK: u128 = (1 << 80) - 1;
+        let mut window = 0u128;
+        for b in class.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
+            window = ((window << 8) | u128::from(b.to_ascii_lowercase())) & MASK;
+            if window == AUTHOR || window == BYLINE {
+                return true;
+            }
+        }
+        return false;
+    }
     let squeezed: String = class
         .chars()
         .filter(|c| !matches!(c, '-' | '_'))
         .flat_map(char::to_lowercase)
         .collect();
     squeezed.contains("authorname") || squeezed.contains("bylinename")
+}
+
+/// Ten bytes as the low 80 bits of a `u128`, first byte highest.
+const fn pack(word: &[u8; 10]) -> u128 {
+    let mut out = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        out = (out << 8) | word[i] as u128;
+        i += 1;
+    }
+    out
 }
 
 /// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
