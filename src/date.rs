@@ -79,6 +79,9 @@ struct Found {
     iso: String,
 }
 
+/// One date pattern's search.
+type Finder = fn(&str) -> Option<Found>;
+
 /// Tries every pattern and keeps the match that starts first.
 fn find_date(s: &str) -> Option<Found> {
     let s = prefix(s, MAX_SCAN_BYTES);
@@ -89,7 +92,7 @@ fn find_date(s: &str) -> Option<Found> {
     // Each pattern, and the literal it cannot match without: skipping a pattern whose
     // literal is absent saves running it.
     let has = |b: u8| memchr::memchr(b, s.as_bytes()).is_some();
-    let finders: [(fn(&str) -> Option<Found>, bool); 6] = [
+    let finders: [(Finder, bool); 6] = [
         (find_iso, has(b'-')),
         (find_rfc2822, has(b':')),
         (find_cjk, s.contains(['年', '년'])),
