@@ -34,7 +34,7 @@ pub(crate) struct Lexicon {
     byline_prefixes: HashSet<&'static str>,
     /// For each hashed word, the lists with a phrase whose key word hashes the same (see
     /// [`Hits`]).
-    key_words: Vec<u16>,
+    key_words: KeyWords,
     /// Lists with a phrase that has no word: never skipped.
     always: u16,
     /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
@@ -77,20 +77,73 @@ impl Hits {
     }
 }
 
-/// Number of slots of the key-word table (a power of two; 16 KiB of `u16`).
+/// Number of slots of the key-word table (a power of two, 64 KiB): a few thousand key
+/// words leave most slots empty, so probes are short.
 const KEY_SLOTS: usize = 1 << 13;
 
-/// FNV-1a, folded to a slot of the key-word table.
-fn word_slot(word: &[u8]) -> usize {
-    fold_slot(word.iter().fold(0x811c_9dc5, |h, &b| fnv_step(h, b)))
+/// Frequent words never chosen as a phrase's key word when it has another: they would
+/// flag the phrase's list on most lines of prose.
+const COMMON_WORDS: &[&str] = &[
+    "with", "from", "your", "that", "this", "have", "more", "about", "the", "our", "for", "and",
+    "you", "all", "get", "new", "out", "now", "here", "what", "of", "to", "in", "on", "us", "up",
+    "by", "at", "is", "it", "a",
+];
+
+/// FNV-1a over a word's bytes.
+fn word_hash(word: &[u8]) -> u32 {
+    word.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
 }
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
 
 fn fnv_step(hash: u32, byte: u8) -> u32 {
     (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
 }
 
-fn fold_slot(hash: u32) -> usize {
-    (hash ^ (hash >> 16)) as usize & (KEY_SLOTS - 1)
+/// The key words of the phrase lists by hash, with the lists each one marks: open
+/// addressing, the full hash kept so that a word of prose matches only its own entry.
+pub(crate) struct KeyWords {
+    slots: Vec<(u32, u16)>,
+}
+
+impl KeyWords {
+    fn new() -> Self {
+        KeyWords {
+            slots: vec![(0, 0); KEY_SLOTS],
+        }
+    }
+
+    fn first_slot(hash: u32) -> usize {
+        // Fibonacci hashing: the top bits of a multiply mix every input bit.
+        (hash.wrapping_mul(0x9e37_79b1) >> (32 - KEY_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn insert(&mut self, hash: u32, lists: u16) {
+        let mut i = Self::first_slot(hash);
+        // Entries have at least one list bit, so `0` marks a free slot; the table is far
+        // from full, so a free slot or this hash's entry is always found.
+        for _ in 0..KEY_SLOTS {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 || slot.0 == hash {
+                *slot = (hash, slot.1 | lists);
+                return;
+            }
+            i = (i + 1) & (KEY_SLOTS - 1);
+        }
+    }
+
+    /// The lists marked by the key word with this hash (0 when none).
+    fn get(&self, hash: u32) -> u16 {
+        let mut i = Self::first_slot(hash);
+        for _ in 0..KEY_SLOTS {
+            let (h, lists) = self.slots[i];
+            if lists == 0 || h == hash {
+                return lists;
+            }
+            i = (i + 1) & (KEY_SLOTS - 1);
+        }
+        0
+    }
 }
 
 /// The alphanumeric runs of `s` (its words in the sense of [`Hits`]), calling `f` with each.
@@ -122,21 +175,24 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
     }
 }
 
-/// The key-word table: for each phrase, its longest word (the rarest, as a rule) marks the
-/// phrase's list in that word's slot.
-fn key_words(lists: &[(List, &[&str])]) -> (Vec<u16>, u16) {
-    let mut table = vec![0u16; KEY_SLOTS];
+/// The key-word table: for each phrase, one of its words marks the phrase's list in that
+/// word's slot; which word does not matter for correctness, only for how often lists are
+/// checked for nothing.
+fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
+    let mut table = KeyWords::new();
     let mut always = 0u16;
     for (list, phrases) in lists {
         for phrase in phrases.iter() {
+            // The longest word, preferring uncommon ones (the rarest, as a rule).
+            let rank = |w: &[u8]| (!COMMON_WORDS.iter().any(|c| c.as_bytes() == w), w.len());
             let mut key: Option<&[u8]> = None;
             for_each_word(phrase, |w| {
-                if key.is_none_or(|k| w.len() > k.len()) {
+                if key.is_none_or(|k| rank(w) > rank(k)) {
                     key = Some(w);
                 }
             });
             match key {
-                Some(k) => table[word_slot(k)] |= *list as u16,
+                Some(k) => table.insert(word_hash(k), *list as u16),
                 None => always |= *list as u16,
             }
         }
@@ -237,21 +293,19 @@ pub(crate) fn normalise(text: &str) -> String {
 /// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
 /// lists of their slots in the key-word table.
 struct WordBits<'a> {
-    table: &'a [u16],
+    table: &'a KeyWords,
     hash: u32,
     in_word: bool,
     bits: u16,
 }
 
 impl WordBits<'_> {
-    const FNV_OFFSET: u32 = 0x811c_9dc5;
-
     /// One character written to the normalised text, as UTF-8 bytes.
     fn push(&mut self, alnum: bool, utf8: &[u8]) {
         if alnum {
             if !self.in_word {
                 self.in_word = true;
-                self.hash = Self::FNV_OFFSET;
+                self.hash = FNV_OFFSET;
             }
             for &b in utf8 {
                 self.hash = fnv_step(self.hash, b);
@@ -264,7 +318,7 @@ impl WordBits<'_> {
     fn end_word(&mut self) {
         if self.in_word {
             self.in_word = false;
-            self.bits |= self.table.get(fold_slot(self.hash)).copied().unwrap_or(0);
+            self.bits |= self.table.get(self.hash);
         }
     }
 }
@@ -275,7 +329,7 @@ impl WordBits<'_> {
 fn normalise_words(
     text: &str,
     out: &mut String,
-    table: Option<&[u16]>,
+    table: Option<&KeyWords>,
 ) -> (std::ops::Range<usize>, u16) {
     out.clear();
     if text.len() > MAX_MATCH_BYTES {
@@ -436,7 +490,7 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn hits(&self, norm: &str) -> Hits {
         let mut bits = self.always;
-        for_each_word(norm, |w| bits |= self.key_words[word_slot(w)]);
+        for_each_word(norm, |w| bits |= self.key_words.get(word_hash(w)));
         Hits(bits)
     }
 
