@@ -177,7 +177,7 @@ fn may_be_caption(text: &str) -> bool {
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str) -> bool {
     let text = text.trim();
-    if text.len() > 200 || !text.contains(['/', '>', '»', '›', '→', '|', '·', ':']) {
+    if text.len() > 200 || !has_breadcrumb_separator(text) {
         return false;
     }
     let items: Vec<&str> = BREADCRUMB_SEPARATOR
@@ -194,6 +194,23 @@ fn is_breadcrumb(text: &str) -> bool {
             && !item.ends_with(['.', '!', '?'])
             && item.chars().any(char::is_alphabetic)
     })
+}
+
+/// A necessary condition for a match of [`BREADCRUMB_SEPARATOR`] (without one the trail has a
+/// single item): an arrow (`>`, `»`, `›`, `→`) anywhere, or `/`, `|`, `::` or `·` right
+/// after whitespace.
+fn has_breadcrumb_separator(text: &str) -> bool {
+    if text.contains(['>', '»', '›', '→']) {
+        return true;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        if after_space && matches!(c, '/' | '|' | ':' | '·') {
+            return true;
+        }
+        after_space = c.is_whitespace();
+    }
+    false
 }
 
 fn starts_with_home(text: &str) -> bool {
