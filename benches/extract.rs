@@ -29,7 +29,10 @@ struct Page {
 /// Everything the benches run on, loaded once.
 struct Sample {
     html: Vec<Page>,
+    /// The `html-text` dumps (or the seeds).
     text: Vec<Page>,
+    /// The `inscriptis` dumps of the same pages (empty without the bench folder).
+    inscriptis: Vec<Page>,
 }
 
 fn bench_dir() -> Option<PathBuf> {
@@ -75,7 +78,7 @@ fn html_pages(dir: &Path, k: usize, label: &str) -> Vec<Page> {
         .collect()
 }
 
-fn text_dumps(path: &Path, k: usize) -> Vec<Page> {
+fn text_dumps(path: &Path, k: usize, label: &str) -> Vec<Page> {
     let Ok(json) = fs::read_to_string(path) else {
         return Vec::new();
     };
@@ -86,7 +89,7 @@ fn text_dumps(path: &Path, k: usize) -> Vec<Page> {
     spread(&entries, k)
         .into_iter()
         .map(|(id, text)| Page {
-            name: format!("sh-text/{}", id.get(..8).unwrap_or(&id)),
+            name: format!("{label}/{}", id.get(..8).unwrap_or(&id)),
             text,
         })
         .collect()
@@ -123,19 +126,30 @@ fn load() -> Sample {
                 SCRAPINGHUB_PAGES,
                 "sh",
             ));
-            let text = text_dumps(&dir.join("scrapinghub/text/html-text.json"), TEXT_DUMPS);
+            let dumps = dir.join("scrapinghub/text");
+            let text = text_dumps(&dumps.join("html-text.json"), TEXT_DUMPS, "sh-text");
+            let inscriptis = text_dumps(&dumps.join("inscriptis.json"), TEXT_DUMPS, "sh-inscr");
             eprintln!("bench pages from {}", dir.display());
-            Sample { html, text }
+            Sample {
+                html,
+                text,
+                inscriptis,
+            }
         }
         None => {
             eprintln!("no bench folder (set DEBOILER_BENCH); using seeds and small fixtures");
             Sample {
                 html: local_files(&root.join("tests/fixtures/bench"), ".html"),
                 text: local_files(&root.join("seeds"), ".txt"),
+                inscriptis: Vec::new(),
             }
         }
     };
-    for (label, pages) in [("html", &sample.html), ("text", &sample.text)] {
+    for (label, pages) in [
+        ("html", &sample.html),
+        ("text (html-text)", &sample.text),
+        ("text (inscriptis)", &sample.inscriptis),
+    ] {
         let bytes: usize = pages.iter().map(|p| p.text.len()).sum();
         eprintln!(
             "{label}: {} pages, {:.2} MB (time per page = corpus time / {})",
@@ -240,6 +254,18 @@ fn text_benches(c: &mut Criterion, sample: &Sample) {
             }
         })
     });
+    // The same pages as dumped by another converter (indented, more whitespace).
+    let inscriptis = &sample.inscriptis;
+    if !inscriptis.is_empty() {
+        corpus.throughput(Throughput::Bytes(total_bytes(inscriptis)));
+        corpus.bench_function("deboiler_inscriptis", |b| {
+            b.iter(|| {
+                for page in inscriptis {
+                    let _ = black_box(cleaner.clean_text(black_box(&page.text)));
+                }
+            })
+        });
+    }
     corpus.finish();
 
     let mut single = c.benchmark_group("text_page");

@@ -79,25 +79,32 @@ struct Found {
     iso: String,
 }
 
+/// One date pattern's search.
+type Finder = fn(&str) -> Option<Found>;
+
 /// Tries every pattern and keeps the match that starts first.
 fn find_date(s: &str) -> Option<Found> {
     let s = prefix(s, MAX_SCAN_BYTES);
-    // Every pattern needs digits; most lines of prose have none.
-    if !s.chars().any(is_digit) {
+    // Every pattern needs a year, and most lines (even with digits) have none.
+    if !has_plausible_year(s) {
         return None;
     }
-    let finders: [fn(&str) -> Option<Found>; 6] = [
-        find_iso,
-        find_rfc2822,
-        find_cjk,
-        find_year_first,
-        find_textual,
-        find_numeric,
+    // Each pattern, and the literal it cannot match without: skipping a pattern whose
+    // literal is absent saves running it.
+    let has = |b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let finders: [(Finder, bool); 6] = [
+        (find_iso, has(b'-')),
+        (find_rfc2822, has(b':')),
+        (find_cjk, s.contains(['年', '년'])),
+        (find_year_first, has(b'.') || has(b'/')),
+        (find_textual, TEXTUAL_ANYWHERE.is_match(s)),
+        (find_numeric, has(b'.') || has(b'/') || has(b'-')),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
     finders
         .iter()
-        .filter_map(|find| find(s))
+        .filter(|(_, possible)| *possible)
+        .filter_map(|(find, _)| find(s))
         .min_by_key(|found| found.span.start)
 }
 
@@ -174,18 +181,8 @@ fn find_numeric(s: &str) -> Option<Found> {
 /// ("2 September 2021", "2. Sept. 2021", "1er septembre 2021", "2 de septiembre de 2021",
 /// "2 сентября 2021").
 fn find_textual(s: &str) -> Option<Found> {
-    static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| {
-        compile(&format!(
-            r"(?i)\b({})\b(?:\.\s*|\s+)([0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\.?\s+)(?:de\s+)?([0-9]{{4}})",
-            *MONTH_ALTERNATION
-        ))
-    });
-    static DAY_FIRST: Lazy<Regex> = Lazy::new(|| {
-        compile(&format!(
-            r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er|re|º|°|\.)?[\s-]*(?:of\s+|de\s+)?\b({})\b\.?,?[\s-]*(?:de\s+|del\s+)?([0-9]{{4}})",
-            *MONTH_ALTERNATION
-        ))
-    });
+    static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(MONTH_FIRST_PATTERN)));
+    static DAY_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(DAY_FIRST_PATTERN)));
     let month_first = first_valid(&MONTH_FIRST, s, |c| {
         ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
     });
@@ -197,6 +194,29 @@ fn find_textual(s: &str) -> Option<Found> {
         .flatten()
         .min_by_key(|found| found.span.start)
 }
+
+/// Month-first dates, `MONTHS` standing for the month names.
+const MONTH_FIRST_PATTERN: &str = r"(?i)\b(MONTHS)\b(?:\.\s*|\s+)([0-9]{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\.?\s+)(?:de\s+)?([0-9]{4})";
+
+/// Day-first dates, `MONTHS` standing for the month names.
+const DAY_FIRST_PATTERN: &str = r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th|er|re|º|°|\.)?[\s-]*(?:of\s+|de\s+)?\b(MONTHS)\b\.?,?[\s-]*(?:de\s+|del\s+)?([0-9]{4})";
+
+/// A pattern with the month names in place of `MONTHS`.
+fn months_in(pattern: &str) -> String {
+    pattern.replace("MONTHS", &MONTH_ALTERNATION)
+}
+
+/// Both textual patterns without their word boundaries, which only widens what they match:
+/// [`find_textual`] cannot match where this does not. Without `\b` the test runs on a plain
+/// DFA, where the Unicode word boundaries need a slower engine on non-ASCII text.
+static TEXTUAL_ANYWHERE: Lazy<Regex> = Lazy::new(|| {
+    let unbounded = |pattern: &str| months_in(pattern).replace(r"\b", "");
+    compile(&format!(
+        "{}|{}",
+        unbounded(MONTH_FIRST_PATTERN),
+        unbounded(DAY_FIRST_PATTERN)
+    ))
+});
 
 /// Compiles one of this module's fixed patterns (covered by the unit tests).
 fn compile(pattern: &str) -> Regex {
@@ -220,6 +240,57 @@ fn first_valid(
             iso,
         })
     })
+}
+
+/// A run of exactly four digits (not part of a longer number) whose value lies in
+/// [`YEARS`]: every date pattern captures its year that way. In each pattern the year is
+/// bounded by the match's ends (checked by [`glued`]) or by a separator or whitespace, so a
+/// string with no such run has no valid date, and the regexes need not run.
+fn has_plausible_year(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Full-width digits are three bytes starting with 0xEF; without one, scan bytes.
+    if memchr::memchr(0xEF, bytes).is_none() {
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut value = 0u32;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            if i - start == 4 && YEARS.contains(&value) {
+                return true;
+            }
+        }
+        return false;
+    }
+    let (mut run, mut value) = (0usize, 0u32);
+    for c in s.chars().chain(std::iter::once(' ')) {
+        let digit = match c {
+            '0'..='9' => Some(c as u32 - '0' as u32),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        };
+        match digit {
+            Some(d) => {
+                run += 1;
+                value = value.saturating_mul(10).saturating_add(d);
+            }
+            None => {
+                if run == 4 && YEARS.contains(&value) {
+                    return true;
+                }
+                (run, value) = (0, 0);
+            }
+        }
+    }
+    false
 }
 
 /// The text next to a match (walking away from it) continues a number: a digit, or a

@@ -1,7 +1,12 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
 use super::features::Stats;
-use super::lexicon::{normalise, LEXICON};
+use std::cell::RefCell;
+
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
+use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
     READING_TIME,
@@ -25,68 +30,154 @@ pub(crate) enum Cue {
     Byline,
 }
 
-/// The cue of one block and its normalised text (empty for long blocks).
-pub(crate) fn cue(text: &str, stats: &Stats) -> (Cue, String) {
-    let norm = normalise(text);
+/// Words for "minute" that a reading-time label needs (a cheap test before the pattern).
+static MINUTES: Lazy<[Finder<'static>; 3]> =
+    Lazy::new(|| [Finder::new("min"), Finder::new("мин"), Finder::new("分")]);
+
+thread_local! {
+    /// The normalised text of the block being judged, reused from block to block.
+    static NORM: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The cue of one block.
+pub(crate) fn cue(text: &str, stats: &Stats) -> Cue {
+    NORM.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            cue_of(text, &buf[range], hits, stats)
+        }
+        // Only reachable on reentry, which does not happen; stay correct regardless.
+        Err(_) => {
+            let mut buf = String::new();
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            cue_of(text, &buf[range], hits, stats)
+        }
+    })
+}
+
+/// The cue of one block given its normalised text and the phrase lists that may match it
+/// (found in the same pass).
+fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     if norm.is_empty() {
-        return (Cue::Plain, norm);
+        return Cue::Plain;
     }
     let lx = &*LEXICON;
     let words = stats.words;
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = text.bytes().any(|b| b.is_ascii_digit());
-    let minutes = norm.contains("min") || norm.contains("мин") || norm.contains('分');
-    let c = if lx.date_labels_only(&norm) {
+    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
+    let minutes = || {
+        memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
+            && MINUTES.iter().any(|f| f.find(norm.as_bytes()).is_some())
+    };
+    if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
-    } else if short && minutes && READING_TIME.is_match(text) {
+    } else if short && minutes() && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
-    } else if lx.bare_read_more(&norm) {
+    } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
-    } else if lx.read_more(&norm, text) {
+    } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {
         Cue::Drop(Rule::ReadMore)
-    } else if short && lx.prev_next(&norm) {
+    } else if short && hits.may(List::PrevNext) && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
-    } else if short && lx.tail_heading(&norm) && !stats.ends_sentence_strictly() {
+    } else if short
+        && hits.may(List::Tail)
+        && lx.tail_heading(norm)
+        && !stats.ends_sentence_strictly()
+    {
         Cue::Marker(Rule::RelatedZone)
     } else if short
-        && (lx.comments_label(&norm)
+        && (lx.comments_label(norm)
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
                 && COMMENT_COUNT.is_match(text)
-            || words <= 6.0 && COMMENT_HEAD.is_match(text.trim()))
+            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
     {
         Cue::Marker(Rule::Comments)
-    } else if short && lx.advertisement(&norm) {
+    } else if short && hits.may(List::Advertisement) && lx.advertisement(norm) {
         Cue::Drop(Rule::Advertisement)
-    } else if short && lx.navigation(&norm) {
+    } else if short && hits.may(List::Navigation) && lx.navigation(norm) {
         Cue::Drop(Rule::Navigation)
-    } else if lx.mirror(&norm) {
+    } else if hits.may(List::Mirror) && lx.mirror(norm) {
         Cue::Drop(Rule::MirrorNotice)
-    } else if lx.cookie(&norm) {
+    } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.promo(&norm) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT && hits.may(List::Promo) && lx.promo(norm) {
         Cue::Drop(Rule::Promo)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && lx.footer(&norm) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT
+        && (hits.may(List::Footer) || norm.starts_with('©') || norm.starts_with("(c) "))
+        && lx.footer(norm)
+    {
         Cue::Drop(Rule::Footer)
-    } else if lx.caption_hint(&norm) && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
+    } else if may_be_caption(text)
+        && lx.caption_hint(norm)
+        && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
     {
         Cue::Drop(Rule::Caption)
     } else if is_breadcrumb(text) {
         Cue::Drop(Rule::Breadcrumb)
-    } else if short && lx.byline_start(&norm) && BYLINE.is_match(text.trim()) {
+    } else if short
+        && hits.may(List::Byline)
+        && lx.byline_start(norm)
+        && BYLINE.is_match(text.trim())
+    {
         Cue::Byline
     } else {
         Cue::Plain
+    }
+}
+
+/// ASCII last letters of the verbs of [`COMMENT_HEAD`] ("says" -> `s`), read from the
+/// pattern itself so that the test below follows edits of the verb list; `None` (no
+/// shortcut) if the pattern no longer has the expected shape.
+static COMMENT_VERB_ENDS: Lazy<Option<Vec<u8>>> = Lazy::new(|| {
+    let pattern = COMMENT_HEAD.as_str();
+    let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
+    let verbs = verbs.strip_suffix(r")\s*:?$")?;
+    let mut ends = Vec::new();
+    for verb in verbs.split('|') {
+        if verb.is_empty() || verb.contains(['(', ')', '[', '\\', '?', '*', '+', '.']) {
+            return None;
+        }
+        match verb.chars().next_back() {
+            Some(c) if c.is_ascii_lowercase() => ends.push(c as u8),
+            Some(c) if !c.is_ascii() => {}
+            _ => return None,
+        }
+    }
+    Some(ends)
+});
+
+/// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
+/// with the last letter of one of its verbs. Non-ASCII last characters are left to the
+/// pattern (case folding may relate them to a verb's letter).
+fn may_be_comment_head(text: &str) -> bool {
+    let Some(ends) = COMMENT_VERB_ENDS.as_ref() else {
+        return true;
     };
-    (c, norm)
+    let line = text.trim();
+    let line = line.strip_suffix(':').map_or(line, str::trim_end);
+    match line.chars().next_back() {
+        Some(c) if c.is_ascii() => ends.contains(&(c as u8).to_ascii_lowercase()),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`) or a closing
+/// parenthesis; most lines that mention a photo have none. (0xA9 is the last byte of `©`.)
+fn may_be_caption(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b')', b':', b'/', bytes).is_some()
+        || memchr::memchr2(b'|', 0xA9, bytes).is_some()
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str) -> bool {
     let text = text.trim();
-    if text.len() > 200 || !text.contains(['/', '>', '»', '›', '→', '|', '·', ':']) {
+    if text.len() > 200 || !has_breadcrumb_separator(text) {
         return false;
     }
     let items: Vec<&str> = BREADCRUMB_SEPARATOR
@@ -103,6 +194,23 @@ fn is_breadcrumb(text: &str) -> bool {
             && !item.ends_with(['.', '!', '?'])
             && item.chars().any(char::is_alphabetic)
     })
+}
+
+/// A necessary condition for a match of [`BREADCRUMB_SEPARATOR`] (without one the trail has a
+/// single item): an arrow (`>`, `»`, `›`, `→`) anywhere, or `/`, `|`, `::` or `·` right
+/// after whitespace.
+fn has_breadcrumb_separator(text: &str) -> bool {
+    if text.contains(['>', '»', '›', '→']) {
+        return true;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        if after_space && matches!(c, '/' | '|' | ':' | '·') {
+            return true;
+        }
+        after_space = c.is_whitespace();
+    }
+    false
 }
 
 fn starts_with_home(text: &str) -> bool {
@@ -133,7 +241,7 @@ mod tests {
     use super::*;
 
     fn c(s: &str) -> Cue {
-        cue(s, &Stats::of(s)).0
+        cue(s, &Stats::of(s))
     }
 
     #[test]
@@ -158,6 +266,25 @@ mod tests {
             c("US Gen. Mark Milley testifies on Capitol Hill in Washington. (AP file photo)"),
             Cue::Drop(Rule::Caption)
         );
+    }
+
+    #[test]
+    fn comment_head_shortcut_reads_the_verbs() {
+        let ends = COMMENT_VERB_ENDS
+            .as_ref()
+            .expect("COMMENT_HEAD shape changed");
+        assert!(ends.contains(&b's') && ends.contains(&b'd'));
+        for s in [
+            "thelastchargersfan says:",
+            "Max SCHREIBT :",
+            "Anna Nowak napisała:",
+        ] {
+            assert!(
+                may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()),
+                "{s}"
+            );
+        }
+        assert!(!may_be_comment_head("Latest from our newsroom"));
     }
 
     #[test]

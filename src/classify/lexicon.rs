@@ -10,6 +10,7 @@ use aho_corasick::{
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 
+use super::features::{is_alphanumeric, is_whitespace};
 use crate::rules::phrases;
 
 /// Blocks longer than this (in bytes) are never compared with the phrase lists: boilerplate
@@ -31,6 +32,181 @@ pub(crate) struct Lexicon {
     footer: AhoCorasick,
     caption_hint: AhoCorasick,
     byline_prefixes: HashSet<&'static str>,
+    /// For each hashed word, the lists with a phrase whose key word hashes the same (see
+    /// [`Hits`]).
+    key_words: KeyWords,
+    /// Lists with a phrase that has no word: never skipped.
+    always: u16,
+    /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
+    longest_line_entry: usize,
+    /// Longest date label and byline prefix, in bytes.
+    longest_date_label: usize,
+    longest_byline_prefix: usize,
+}
+
+/// Which phrase lists may match a block, from one pass over its words.
+///
+/// Every check of a list below needs a phrase at word boundaries: a whole line, a leading
+/// marker, a contained phrase or a label between separators. Each word of such a phrase (a
+/// maximal run of alphanumeric characters) is then a whole word of the block too. So when
+/// no word of the block hashes like the key word of some phrase of a list, that list cannot
+/// match and its check is skipped. A phrase without a word flags its list always.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hits(u16);
+
+/// The lists [`Hits`] tracks, one bit each.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum List {
+    ReadMore = 1,
+    Tail = 2,
+    PrevNext = 4,
+    Advertisement = 8,
+    Navigation = 16,
+    DateLabels = 32,
+    Promo = 64,
+    Cookie = 128,
+    Mirror = 256,
+    Footer = 512,
+    Byline = 1024,
+}
+
+impl Hits {
+    /// The list may match: run its check.
+    pub(crate) fn may(self, list: List) -> bool {
+        self.0 & list as u16 != 0
+    }
+}
+
+/// Number of slots of the key-word table (a power of two, 64 KiB): a few thousand key
+/// words leave most slots empty, so probes are short.
+const KEY_SLOTS: usize = 1 << 13;
+
+/// Frequent words never chosen as a phrase's key word when it has another: they would
+/// flag the phrase's list on most lines of prose.
+const COMMON_WORDS: &[&str] = &[
+    "with", "from", "your", "that", "this", "have", "more", "about", "the", "our", "for", "and",
+    "you", "all", "get", "new", "out", "now", "here", "what", "of", "to", "in", "on", "us", "up",
+    "by", "at", "is", "it", "a",
+];
+
+/// FNV-1a over a word's bytes.
+fn word_hash(word: &[u8]) -> u32 {
+    word.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+fn fnv_step(hash: u32, byte: u8) -> u32 {
+    (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+}
+
+/// The key words of the phrase lists by hash, with the lists each one marks: open
+/// addressing, the full hash kept so that a word of prose matches only its own entry.
+pub(crate) struct KeyWords {
+    slots: Vec<(u32, u16)>,
+}
+
+impl KeyWords {
+    fn new() -> Self {
+        KeyWords {
+            slots: vec![(0, 0); KEY_SLOTS],
+        }
+    }
+
+    fn first_slot(hash: u32) -> usize {
+        // Fibonacci hashing: the top bits of a multiply mix every input bit.
+        (hash.wrapping_mul(0x9e37_79b1) >> (32 - KEY_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn insert(&mut self, hash: u32, lists: u16) {
+        let mut i = Self::first_slot(hash);
+        // Entries have at least one list bit, so `0` marks a free slot; the table is far
+        // from full, so a free slot or this hash's entry is always found.
+        for _ in 0..KEY_SLOTS {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 || slot.0 == hash {
+                *slot = (hash, slot.1 | lists);
+                return;
+            }
+            i = (i + 1) & (KEY_SLOTS - 1);
+        }
+    }
+
+    /// The lists marked by the key word with this hash (0 when none).
+    fn get(&self, hash: u32) -> u16 {
+        let mut i = Self::first_slot(hash);
+        for _ in 0..KEY_SLOTS {
+            let (h, lists) = self.slots[i];
+            if lists == 0 || h == hash {
+                return lists;
+            }
+            i = (i + 1) & (KEY_SLOTS - 1);
+        }
+        0
+    }
+}
+
+/// The alphanumeric runs of `s` (its words in the sense of [`Hits`]), calling `f` with each.
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
+    let bytes = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (is_alphanumeric(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                f(&bytes[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        f(&bytes[from..]);
+    }
+}
+
+/// The key-word table: for each phrase, one of its words marks the phrase's list in that
+/// word's slot; which word does not matter for correctness, only for how often lists are
+/// checked for nothing.
+fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
+    let mut table = KeyWords::new();
+    let mut always = 0u16;
+    for (list, phrases) in lists {
+        for phrase in phrases.iter() {
+            // The longest word, preferring uncommon ones (the rarest, as a rule).
+            let rank = |w: &[u8]| (!COMMON_WORDS.iter().any(|c| c.as_bytes() == w), w.len());
+            let mut key: Option<&[u8]> = None;
+            for_each_word(phrase, |w| {
+                if key.is_none_or(|k| rank(w) > rank(k)) {
+                    key = Some(w);
+                }
+            });
+            match key {
+                Some(k) => table.insert(word_hash(k), *list as u16),
+                None => always |= *list as u16,
+            }
+        }
+    }
+    (table, always)
+}
+
+fn longest(lists: &[&[&str]]) -> usize {
+    lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
@@ -50,54 +226,194 @@ fn automaton(patterns: &[&str], anchored: bool) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("phrase list does not compile: {e}"))
 }
 
-pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| Lexicon {
-    read_more: automaton(phrases::READ_MORE, true),
-    tail: automaton(phrases::TAIL_HEADINGS, true),
-    prev_next: phrases::PREV_NEXT.iter().copied().collect(),
-    comments: phrases::COMMENTS.iter().copied().collect(),
-    advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
-    navigation: phrases::NAVIGATION.iter().copied().collect(),
-    date_labels: phrases::DATE_LABELS.iter().copied().collect(),
-    promo: automaton(phrases::PROMO, false),
-    cookie: automaton(phrases::COOKIE, false),
-    mirror: automaton(phrases::MIRROR, false),
-    footer: automaton(phrases::FOOTER, false),
-    caption_hint: automaton(
-        &[
-            phrases::CAPTION_CREDITS,
-            &["getty", "©", "courtesy", "credit"],
-        ]
-        .concat(),
-        false,
-    ),
-    byline_prefixes: phrases::BYLINE_PREFIXES
+pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let byline_prefixes: Vec<&'static str> = phrases::BYLINE_PREFIXES
         .iter()
         .copied()
-        .chain(["author", "written", "words", "story", "reported"])
-        .collect(),
+        .chain(BYLINE_WORDS.iter().copied())
+        .collect();
+    let (key_words, always) = key_words(&[
+        (List::ReadMore, phrases::READ_MORE),
+        (List::Tail, phrases::TAIL_HEADINGS),
+        (List::PrevNext, phrases::PREV_NEXT),
+        (List::Advertisement, phrases::ADVERTISEMENT),
+        (List::Navigation, phrases::NAVIGATION),
+        (List::DateLabels, phrases::DATE_LABELS),
+        (List::Promo, phrases::PROMO),
+        (List::Cookie, phrases::COOKIE),
+        (List::Mirror, phrases::MIRROR),
+        (List::Footer, phrases::FOOTER),
+        (List::Byline, &byline_prefixes),
+    ]);
+    Lexicon {
+        read_more: automaton(phrases::READ_MORE, true),
+        tail: automaton(phrases::TAIL_HEADINGS, true),
+        prev_next: phrases::PREV_NEXT.iter().copied().collect(),
+        comments: phrases::COMMENTS.iter().copied().collect(),
+        advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
+        navigation: phrases::NAVIGATION.iter().copied().collect(),
+        date_labels: phrases::DATE_LABELS.iter().copied().collect(),
+        promo: automaton(phrases::PROMO, false),
+        cookie: automaton(phrases::COOKIE, false),
+        mirror: automaton(phrases::MIRROR, false),
+        footer: automaton(phrases::FOOTER, false),
+        caption_hint: automaton(
+            &[
+                phrases::CAPTION_CREDITS,
+                &["getty", "©", "courtesy", "credit"],
+            ]
+            .concat(),
+            false,
+        ),
+        longest_byline_prefix: longest(&[&byline_prefixes]),
+        byline_prefixes: byline_prefixes.into_iter().collect(),
+        key_words,
+        always,
+        longest_line_entry: longest(&[
+            phrases::PREV_NEXT,
+            phrases::COMMENTS,
+            phrases::ADVERTISEMENT,
+            phrases::NAVIGATION,
+        ]),
+        longest_date_label: longest(&[phrases::DATE_LABELS]),
+    }
 });
 
+/// Words that open a byline besides [`phrases::BYLINE_PREFIXES`].
+const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported"];
+
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
+#[cfg(test)]
 pub(crate) fn normalise(text: &str) -> String {
-    if text.len() > MAX_MATCH_BYTES {
-        return String::new();
+    let mut buf = String::new();
+    let (range, _) = normalise_words(text, &mut buf, None);
+    buf[range].to_string()
+}
+
+/// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
+/// lists of their slots in the key-word table.
+struct WordBits<'a> {
+    table: &'a KeyWords,
+    hash: u32,
+    in_word: bool,
+    bits: u16,
+}
+
+impl WordBits<'_> {
+    /// One character written to the normalised text, as UTF-8 bytes.
+    fn push(&mut self, alnum: bool, utf8: &[u8]) {
+        if alnum {
+            if !self.in_word {
+                self.in_word = true;
+                self.hash = FNV_OFFSET;
+            }
+            for &b in utf8 {
+                self.hash = fnv_step(self.hash, b);
+            }
+        } else {
+            self.end_word();
+        }
     }
-    let mut out = String::with_capacity(text.len());
+
+    fn end_word(&mut self) {
+        if self.in_word {
+            self.in_word = false;
+            self.bits |= self.table.get(self.hash);
+        }
+    }
+}
+
+/// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
+/// range of `out` that is the result (empty for long blocks) and, given the key-word table,
+/// the key-word bits of its words (0 without it).
+fn normalise_words(
+    text: &str,
+    out: &mut String,
+    table: Option<&KeyWords>,
+) -> (std::ops::Range<usize>, u16) {
+    out.clear();
+    if text.len() > MAX_MATCH_BYTES {
+        return (0..0, 0);
+    }
+    let mut words = table.map(|table| WordBits {
+        table,
+        hash: 0,
+        in_word: false,
+        bits: 0,
+    });
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // The common case, without the Unicode tables.
+            i += 1;
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                if let Some(w) = &mut words {
+                    w.end_word();
+                }
+                pending_space = false;
+            }
+            let lower = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+            out.push(char::from(lower));
+            if let Some(w) = &mut words {
+                w.push(lower.is_ascii_alphanumeric(), &[lower]);
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_whitespace(c) {
             pending_space = !out.is_empty();
             continue;
         }
         if pending_space {
             out.push(' ');
+            if let Some(w) = &mut words {
+                w.end_word();
+            }
             pending_space = false;
         }
         match c {
-            '’' | '‘' | '`' | '´' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            '’' | '‘' | '´' => {
+                out.push('\'');
+                if let Some(w) = &mut words {
+                    w.end_word();
+                }
+            }
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                    if let Some(w) = &mut words {
+                        let mut buf = [0u8; 4];
+                        w.push(
+                            is_alphanumeric(lower),
+                            lower.encode_utf8(&mut buf).as_bytes(),
+                        );
+                    }
+                }
+            }
         }
     }
+    let bits = match &mut words {
+        Some(w) => {
+            w.end_word();
+            w.bits
+        }
+        None => 0,
+    };
     let trimmed = out
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')
@@ -108,7 +424,8 @@ pub(crate) fn normalise(text: &str) -> String {
                 ':' | '：' | '.' | '…' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | ' ' | '!' | '→'
             )
         });
-    trimmed.to_string()
+    let start = trimmed.as_ptr() as usize - out.as_ptr() as usize;
+    (start..start + trimmed.len(), bits)
 }
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
@@ -135,14 +452,14 @@ fn boundary_before(hay: &str, start: usize) -> bool {
     hay[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alphanumeric(c))
 }
 
 fn boundary_after(hay: &str, end: usize) -> bool {
     hay[end..]
         .chars()
         .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_alphanumeric(c))
 }
 
 /// A phrase from `ac` occurs in `hay` on word boundaries.
@@ -158,6 +475,25 @@ fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
 }
 
 impl Lexicon {
+    /// Normalises `text` into `out` (see [`normalise_words`]) and, in the same pass, tells
+    /// which lists may match it (see [`Hits`]).
+    pub(crate) fn normalise_with_hits(
+        &self,
+        text: &str,
+        out: &mut String,
+    ) -> (std::ops::Range<usize>, Hits) {
+        let (range, bits) = normalise_words(text, out, Some(&self.key_words));
+        (range, Hits(bits | self.always))
+    }
+
+    /// Which lists may match `norm` (see [`Hits`]): one pass over its words.
+    #[cfg(test)]
+    pub(crate) fn hits(&self, norm: &str) -> Hits {
+        let mut bits = self.always;
+        for_each_word(norm, |w| bits |= self.key_words.get(word_hash(w)));
+        Hits(bits)
+    }
+
     /// "Read more", "ALSO READ: headline", "Lesen Sie auch:": the line starts with a read-more
     /// marker followed by a separator or nothing. Returns true also for the bare marker.
     pub(crate) fn read_more(&self, norm: &str, raw: &str) -> bool {
@@ -210,24 +546,25 @@ impl Lexicon {
     }
 
     pub(crate) fn prev_next(&self, norm: &str) -> bool {
-        self.prev_next.contains(norm)
+        norm.len() <= self.longest_line_entry && self.prev_next.contains(norm)
     }
 
     pub(crate) fn comments_label(&self, norm: &str) -> bool {
-        self.comments.contains(without_count(norm))
+        let label = without_count(norm);
+        label.len() <= self.longest_line_entry && self.comments.contains(label)
     }
 
     pub(crate) fn advertisement(&self, norm: &str) -> bool {
-        self.advertisement.contains(norm)
+        norm.len() <= self.longest_line_entry && self.advertisement.contains(norm)
     }
 
     pub(crate) fn navigation(&self, norm: &str) -> bool {
-        self.navigation.contains(norm)
+        norm.len() <= self.longest_line_entry && self.navigation.contains(norm)
     }
 
     /// Labels only, no date: "Published: Updated:", "Veröffentlicht am".
     pub(crate) fn date_labels_only(&self, norm: &str) -> bool {
-        let parts: Vec<&str> = norm
+        let mut parts = norm
             .split([':', '|', '/', '•', ','])
             .map(|p| {
                 p.trim()
@@ -236,8 +573,9 @@ impl Lexicon {
                     .trim()
             })
             .filter(|p| !p.is_empty())
-            .collect();
-        !parts.is_empty() && parts.iter().all(|p| self.date_labels.contains(p))
+            .peekable();
+        parts.peek().is_some()
+            && parts.all(|p| p.len() <= self.longest_date_label && self.date_labels.contains(p))
     }
 
     pub(crate) fn promo(&self, norm: &str) -> bool {
@@ -259,9 +597,9 @@ impl Lexicon {
 
     /// The line opens with a byline word ("by", "von", "par"...).
     pub(crate) fn byline_start(&self, norm: &str) -> bool {
-        norm.split([' ', ':'])
-            .next()
-            .is_some_and(|w| self.byline_prefixes.contains(w))
+        norm.split([' ', ':']).next().is_some_and(|w| {
+            w.len() <= self.longest_byline_prefix && self.byline_prefixes.contains(w)
+        })
     }
 
     pub(crate) fn footer(&self, norm: &str) -> bool {
@@ -342,6 +680,49 @@ mod tests {
             "Our website can also be accessed at the following alternate addresses:"
         )));
         assert!(lx.footer(&n("© 2024 Example Media. All rights reserved.")));
+    }
+
+    #[test]
+    fn word_pass_flags_every_phrase_of_every_list() {
+        let lx = &*LEXICON;
+        let lists: [(List, &[&str]); 11] = [
+            (List::ReadMore, phrases::READ_MORE),
+            (List::Tail, phrases::TAIL_HEADINGS),
+            (List::PrevNext, phrases::PREV_NEXT),
+            (List::Advertisement, phrases::ADVERTISEMENT),
+            (List::Navigation, phrases::NAVIGATION),
+            (List::DateLabels, phrases::DATE_LABELS),
+            (List::Promo, phrases::PROMO),
+            (List::Cookie, phrases::COOKIE),
+            (List::Mirror, phrases::MIRROR),
+            (List::Footer, phrases::FOOTER),
+            (List::Byline, phrases::BYLINE_PREFIXES),
+        ];
+        for (list, phrases) in lists {
+            for phrase in phrases {
+                assert!(lx.hits(phrase).may(list), "{phrase}");
+                assert!(lx.hits(&format!("x: {phrase} (y)")).may(list), "{phrase}");
+            }
+        }
+        assert!(!lx.hits("").may(List::Promo));
+    }
+
+    #[test]
+    fn hits_while_normalising_equal_hits_of_the_result() {
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for s in [
+            "  Follow US on Telegram: now!",
+            "Don’t Miss » Privacy Policy | Impressum",
+            "ВСЕ ПРАВА ЗАЩИЩЕНЫ © 2024",
+            "Veröffentlicht am: 2. März",
+            "ﬁnal ǅungla İstanbul ß",
+            "",
+        ] {
+            let (range, hits) = lx.normalise_with_hits(s, &mut buf);
+            assert_eq!(&buf[range.clone()], normalise(s), "{s}");
+            assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let mut cues: Vec<Cue> = segs
         .iter()
         .zip(&stats)
-        .map(|(s, st)| cues::cue(&s.text, st).0)
+        .map(|(s, st)| cues::cue(&s.text, st))
         .collect();
     for (c, seg) in cues.iter_mut().zip(segs) {
         let (control, replaced) = crate::text::junk_percent(&seg.text, usize::MAX);

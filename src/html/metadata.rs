@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
@@ -180,16 +181,12 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
                 ])
                 .find_map(|value| clean_author(&value))
         })
+        .or_else(|| select(doc, &REL_AUTHOR).find_map(|link| clean_author(&element_text(link))))
         .or_else(|| {
-            doc.select(&REL_AUTHOR)
-                .find_map(|link| clean_author(&element_text(link)))
+            select(doc, &ITEMPROP_AUTHOR).find_map(|element| clean_author(&microdata_name(element)))
         })
         .or_else(|| {
-            doc.select(&ITEMPROP_AUTHOR)
-                .find_map(|element| clean_author(&microdata_name(element)))
-        })
-        .or_else(|| {
-            doc.select(&WITH_CLASS)
+            select(doc, &WITH_CLASS)
                 .filter(|element| element.attr("class").is_some_and(is_author_name_class))
                 .map(element_text)
                 .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
@@ -200,12 +197,37 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 
 /// Class names like "author-name", "authorName", "byline__name".
 fn is_author_name_class(class: &str) -> bool {
+    if class.is_ascii() {
+        // Without allocating: the last ten squeezed, lowercased bytes in a shift register.
+        const AUTHOR: u128 = pack(b"authorname");
+        const BYLINE: u128 = pack(b"bylinename");
+        const MASK: u128 = (1 << 80) - 1;
+        let mut window = 0u128;
+        for b in class.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
+            window = ((window << 8) | u128::from(b.to_ascii_lowercase())) & MASK;
+            if window == AUTHOR || window == BYLINE {
+                return true;
+            }
+        }
+        return false;
+    }
     let squeezed: String = class
         .chars()
         .filter(|c| !matches!(c, '-' | '_'))
         .flat_map(char::to_lowercase)
         .collect();
     squeezed.contains("authorname") || squeezed.contains("bylinename")
+}
+
+/// Ten bytes as the low 80 bits of a `u128`, first byte highest.
+const fn pack(word: &[u8; 10]) -> u128 {
+    let mut out = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        out = (out << 8) | word[i] as u128;
+        i += 1;
+    }
+    out
 }
 
 /// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
@@ -269,7 +291,7 @@ fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
             "parsely-pub-date",
             "datepublished",
         ]))
-        .chain(doc.select(&ITEMPROP_DATE_PUBLISHED).filter_map(|element| {
+        .chain(select(doc, &ITEMPROP_DATE_PUBLISHED).filter_map(|element| {
             ["content", "datetime"]
                 .iter()
                 .find_map(|attr| element.attr(attr))
@@ -277,7 +299,7 @@ fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
                 .or_else(|| Some(element_text(element)))
         }))
         .chain(
-            doc.select(&TIME_DATETIME)
+            select(doc, &TIME_DATETIME)
                 .filter_map(|time| time.attr("datetime").map(str::to_string))
                 .take(1),
         )
@@ -309,7 +331,7 @@ fn primary_subtag(value: &str) -> Option<String> {
 
 /// The `href` of the first `<link rel=...>` containing `rel` among its space-separated values.
 fn link_href(doc: &Html, rel: &str) -> Option<String> {
-    doc.select(&LINK_REL)
+    select(doc, &LINK_REL)
         .filter(|link| {
             link.attr("rel").is_some_and(|rels| {
                 rels.split_ascii_whitespace()
@@ -330,7 +352,7 @@ struct MetaTags {
 impl MetaTags {
     fn collect(doc: &Html) -> Self {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
-        for meta in doc.select(&META) {
+        for meta in select(doc, &META) {
             let Some(content) = meta
                 .attr("content")
                 .map(collapse_whitespace)
@@ -373,7 +395,7 @@ struct JsonLd {
 impl JsonLd {
     fn collect(doc: &Html) -> Self {
         let mut objects = Vec::new();
-        for script in doc.select(&JSON_LD) {
+        for script in select(doc, &JSON_LD) {
             let text: String = script.text().collect();
             // Invalid JSON is common (trailing commas, raw newlines): skip that block only.
             let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
@@ -536,8 +558,8 @@ fn has_type(object: &Value, test: impl Fn(&str) -> bool) -> bool {
 }
 
 /// The collapsed text of the first element matching `selector`, if not empty.
-fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
-    doc.select(selector)
+fn first_text(doc: &Html, query: &Query) -> Option<String> {
+    select(doc, query)
         .map(element_text)
         .find(|text| !text.is_empty())
 }
@@ -612,17 +634,60 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("metadata selectors are valid")
 }
 
-static META: Lazy<Selector> = Lazy::new(|| selector("meta"));
-static H1: Lazy<Selector> = Lazy::new(|| selector("h1"));
-static TITLE: Lazy<Selector> = Lazy::new(|| selector("title"));
-static LINK_REL: Lazy<Selector> = Lazy::new(|| selector("link[rel][href]"));
-static REL_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("a[rel~=author]"));
-static ITEMPROP_AUTHOR: Lazy<Selector> = Lazy::new(|| selector("[itemprop~=author]"));
-static ITEMPROP_DATE_PUBLISHED: Lazy<Selector> =
-    Lazy::new(|| selector("[itemprop~=datePublished]"));
-static WITH_CLASS: Lazy<Selector> = Lazy::new(|| selector("[class]"));
-static TIME_DATETIME: Lazy<Selector> = Lazy::new(|| selector("time[datetime]"));
-static JSON_LD: Lazy<Selector> = Lazy::new(|| selector(r#"script[type="application/ld+json" i]"#));
+/// A selector and a cheap test that every element it matches passes (its tag name, or an
+/// attribute it needs): the full matching, which is costly, runs only on elements that pass.
+struct Query {
+    selector: Selector,
+    may_match: fn(&Element) -> bool,
+}
+
+impl Query {
+    fn new(css: &str, may_match: fn(&Element) -> bool) -> Query {
+        Query {
+            selector: selector(css),
+            may_match,
+        }
+    }
+}
+
+fn named(el: &Element, name: &str) -> bool {
+    el.name().eq_ignore_ascii_case(name)
+}
+
+fn has_attr(el: &Element, attr: &str) -> bool {
+    el.attrs().any(|(name, _)| name.eq_ignore_ascii_case(attr))
+}
+
+/// The elements matching `query`, in the order (and with the same results) of
+/// `Html::select`: every node of the tree in order, elements with a parent only.
+fn select<'a>(doc: &'a Html, query: &'a Query) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+    doc.tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(move |element| {
+            (query.may_match)(element.value())
+                && element.parent().is_some()
+                && query.selector.matches(element)
+        })
+}
+
+static META: Lazy<Query> = Lazy::new(|| Query::new("meta", |el| named(el, "meta")));
+static H1: Lazy<Query> = Lazy::new(|| Query::new("h1", |el| named(el, "h1")));
+static TITLE: Lazy<Query> = Lazy::new(|| Query::new("title", |el| named(el, "title")));
+static LINK_REL: Lazy<Query> = Lazy::new(|| Query::new("link[rel][href]", |el| named(el, "link")));
+static REL_AUTHOR: Lazy<Query> = Lazy::new(|| Query::new("a[rel~=author]", |el| named(el, "a")));
+static ITEMPROP_AUTHOR: Lazy<Query> =
+    Lazy::new(|| Query::new("[itemprop~=author]", |el| has_attr(el, "itemprop")));
+static ITEMPROP_DATE_PUBLISHED: Lazy<Query> =
+    Lazy::new(|| Query::new("[itemprop~=datePublished]", |el| has_attr(el, "itemprop")));
+static WITH_CLASS: Lazy<Query> = Lazy::new(|| Query::new("[class]", |el| has_attr(el, "class")));
+static TIME_DATETIME: Lazy<Query> =
+    Lazy::new(|| Query::new("time[datetime]", |el| named(el, "time")));
+static JSON_LD: Lazy<Query> = Lazy::new(|| {
+    Query::new(r#"script[type="application/ld+json" i]"#, |el| {
+        named(el, "script")
+    })
+});
 
 #[cfg(test)]
 mod tests {

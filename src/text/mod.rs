@@ -23,6 +23,11 @@ pub(crate) fn check_not_binary(text: &str) -> Result<()> {
 /// Shares, in percent, of control characters (other than line breaks and tabs) and of U+FFFD
 /// among the first `sample` characters of `text`; zeros for empty text.
 pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
+    // A character takes at most 4 bytes, so the sample lies within this prefix; when the
+    // prefix has no byte that can start or be a junk character, every share is zero.
+    if !has_junk(text.as_bytes(), text.len().min(sample.saturating_mul(4))) {
+        return (0.0, 0.0);
+    }
     let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
     for c in text.chars().take(sample) {
         total += 1;
@@ -36,6 +41,39 @@ pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
     (pct(control), pct(replaced))
 }
 
+/// Whether a junk character starts in the first `end` bytes: a branch-free test per chunk
+/// that the compiler vectorises, then the exact test on the rare chunks it flags.
+fn has_junk(bytes: &[u8], end: usize) -> bool {
+    const CHUNK: usize = 32;
+    let mut offset = 0;
+    for chunk in bytes[..end].chunks(CHUNK) {
+        let flagged = chunk.iter().fold(false, |acc, &b| {
+            acc | ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xef)
+        });
+        if flagged && (offset..offset + chunk.len()).any(|i| is_junk_at(bytes, i)) {
+            return true;
+        }
+        offset += chunk.len();
+    }
+    false
+}
+
+/// A junk character starts at byte `i` of UTF-8 text: a control character (C0 but line
+/// breaks, tabs and form feeds; DEL; C1, encoded `0xC2 0x80..=0x9F`) or U+FFFD (`0xEF 0xBF
+/// 0xBD`).
+fn is_junk_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' | b'\r' | b'\t' | 0x0c => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)),
+        0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..]),
+        _ => false,
+    }
+}
+
 /// How many leading characters the binary check samples.
 const BINARY_SAMPLE_CHARS: usize = 8192;
 
@@ -44,6 +82,10 @@ const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "�
 
 /// Splits a line's bullet marker off: `"* item"` gives `(true, "item")`.
 fn strip_bullet(line: &str) -> (bool, &str) {
+    // Every marker starts with `*`, `-` or the lead byte 0xC2 or 0xE2 (`•`, `·`, dashes...).
+    if !matches!(line.as_bytes().first(), Some(b'*' | b'-' | 0xC2 | 0xE2)) {
+        return (false, line);
+    }
     for b in BULLETS {
         if let Some(rest) = line.strip_prefix(b) {
             return (true, rest.trim_start());
@@ -138,6 +180,33 @@ mod tests {
         let lossy = String::from_utf8_lossy(&[0xff; 64]).into_owned();
         assert!(check_not_binary(&lossy).is_err());
         assert!(check_not_binary("Café crème, naïve résumé — “quoted” 日本語").is_ok());
+    }
+
+    #[test]
+    fn junk_shares_match_a_char_by_char_count() {
+        let reference = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            let n = chars.len().max(1) as f32;
+            let control = chars
+                .iter()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}'))
+                .count();
+            let replaced = chars.iter().filter(|&&c| c == '\u{fffd}').count();
+            (control as f32 * 100.0 / n, replaced as f32 * 100.0 / n)
+        };
+        let long_clean = "plain words and more words ".repeat(10);
+        for t in [
+            "",
+            "plain\ttext\r\n\u{0c}",
+            "nbsp\u{a0}and ©, «quotes», \u{ef}\u{bf}",
+            "\u{85} next-line and \u{9f}",
+            "a\u{0}b\u{7f}c\u{1b}",
+            "bad \u{fffd}\u{fffd} bytes",
+            long_clean.as_str(),
+            &(long_clean.clone() + "\u{1}"),
+        ] {
+            assert_eq!(junk_percent(t, usize::MAX), reference(t), "{t:?}");
+        }
     }
 
     #[test]
