@@ -166,12 +166,22 @@ fn may_be_comment_head(text: &str) -> bool {
     }
 }
 
-/// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`) or a closing
-/// parenthesis; most lines that mention a photo have none. (0xA9 is the last byte of `©`.)
+/// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`), a closing
+/// parenthesis, or a "copyright"/"source" credit word; most lines that mention a photo have
+/// none of them. (0xA9 is the last byte of `©`.)
 fn may_be_caption(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr3(b')', b':', b'/', bytes).is_some()
         || memchr::memchr2(b'|', 0xA9, bytes).is_some()
+        || contains_ascii_ci(bytes, b"copyright")
+        || contains_ascii_ci(bytes, b"source")
+}
+
+/// Whether `haystack` holds `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -266,6 +276,21 @@ mod tests {
             c("US Gen. Mark Milley testifies on Capitol Hill in Washington. (AP file photo)"),
             Cue::Drop(Rule::Caption)
         );
+    }
+
+    #[test]
+    fn caption_shortcut_lets_every_caption_shape_through() {
+        for caption in [
+            "Officials meet in Kabul on Monday. (AFP photo)",
+            "Der Kanzler in Berlin. Foto: dpa",
+            "Photo: Reuters",
+            "Image copyright Getty Images",
+            "Image source, EPA",
+            "Kabul airport / Getty Images",
+        ] {
+            assert!(may_be_caption(caption), "{caption}");
+            assert_eq!(c(caption), Cue::Drop(Rule::Caption), "{caption}");
+        }
     }
 
     #[test]

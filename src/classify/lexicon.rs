@@ -283,7 +283,6 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported"];
 
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
-#[cfg(test)]
 pub(crate) fn normalise(text: &str) -> String {
     let mut buf = String::new();
     let (range, _) = normalise_words(text, &mut buf, None);

@@ -50,7 +50,7 @@ pub(crate) struct Outcome {
 pub(crate) fn opens_story_list(text: &str) -> bool {
     let stats = Stats::of(text);
     matches!(
-        cues::cue(text, &stats).0,
+        cues::cue(text, &stats),
         Cue::Marker(Rule::RelatedZone | Rule::ReadMore)
     )
 }
