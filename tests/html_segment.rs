@@ -458,3 +458,50 @@ fn a_page_declared_a_discussion_keeps_its_replies() {
     assert!(text.contains("I have nothing smart in my flat"), "{text}");
     assert!(!text.contains("Reply 3"), "{text}");
 }
+
+fn paragraphs(prefix: &str, n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>{prefix} paragraph {i} tells the story of the harbour, the boats that \
+                 came in at dawn and the people who waited for them on the quay.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_copy_of_the_article_is_removed_as_a_duplicate() {
+    // Responsive layouts and gated views ship the same article twice; readers see one.
+    let body = paragraphs("Body", 12);
+    let html = format!(
+        "<html><body><div class=desktop><h1>Harbour</h1>{body}</div>\
+         <div class=mobile>{body}</div><footer>All rights reserved</footer></body></html>"
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert_eq!(text.matches("Body paragraph 3 tells").count(), 1, "{text}");
+    assert!(text.contains("Body paragraph 11 tells"));
+    assert!(article
+        .removed
+        .iter()
+        .any(|r| r.rule == Rule::Duplicate && r.text.contains("Body paragraph 3")));
+}
+
+#[test]
+fn short_repeated_cards_and_code_samples_are_not_copies() {
+    // Pricing tiers repeat their features; API docs repeat their response shapes.
+    let card = "<li>Unlimited revisions for thirty days</li><li>Cover letter included</li>";
+    let code =
+        "<pre>{\n  \"object\": \"charge\",\n  \"amount\": 1099,\n  \"currency\": \"usd\"\n}</pre>"
+            .repeat(3);
+    let html = format!(
+        "<html><body><main>{}<div class=tier><h3>Basic</h3><ul>{card}</ul></div>\
+         <div class=tier><h3>Pro</h3><ul>{card}</ul></div>\
+         <h2>Create a charge</h2>{code}<h2>Retrieve a charge</h2>{code}</main></body></html>",
+        paragraphs("Intro", 6)
+    );
+    let text = clean(&html).text();
+    assert_eq!(text.matches("Cover letter included").count(), 2, "{text}");
+    assert_eq!(text.matches("\"currency\": \"usd\"").count(), 6, "{text}");
+}

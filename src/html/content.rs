@@ -148,6 +148,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
     let mut effective: Vec<Option<Rule>> = vec![None; n];
     for i in 0..n {
         let node = &walk.nodes[i];
+        if node.duplicate {
+            effective[i] = Some(Rule::Duplicate);
+            continue;
+        }
         let mut hint = node.hint.or(opened[i]);
         if discussion && hint == Some(Rule::Comments) {
             hint = None;

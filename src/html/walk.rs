@@ -4,12 +4,15 @@
 //! The walk keeps an explicit stack (never recursion), so arbitrarily deep pages cannot
 //! overflow; past `max_depth` deeper elements are read as inline text of their ancestor.
 
+use std::collections::HashMap;
+
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::Node;
 
 use crate::article::BlockKind;
 use crate::options::Options;
+use crate::rules::html_hints::{COPY_MIN_CHARS, COPY_MIN_SHARE};
 use crate::rules::Rule;
 use crate::segment::Segment;
 
@@ -37,6 +40,8 @@ pub(crate) struct BlockNode {
     pub body_signal: bool,
     /// Hidden by an inline style (see `Hidden::Styled`); `hint` is then set.
     pub styled_hidden: bool,
+    /// Repeats text shown earlier on the page (see `mark_copies`): removed whatever its size.
+    pub duplicate: bool,
 }
 
 /// The walk's result: segments, the block element owning each, and the element table.
@@ -125,6 +130,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         strong: false,
         body_signal: false,
         styled_hidden: false,
+        duplicate: false,
     });
     w.frames.push(Frame {
         tag: Tag::Root,
@@ -181,13 +187,107 @@ impl Walker<'_> {
         }
         let text = super::depth_cap::cap_depth(text, self.options.limits.max_depth);
         let fragment = scraper::Html::parse_fragment(&text);
+        // The view gets a block node of its own, so that a copy can be removed whole.
+        self.enter_block();
+        let parent = self.top();
+        let index = self.out.nodes.len() as u32;
+        let start = self.out.segments.len() as u32;
+        self.out.nodes.push(BlockNode {
+            parent: parent.owner,
+            seg_start: start,
+            seg_end: start,
+            hint: None,
+            strong: false,
+            body_signal: false,
+            styled_hidden: false,
+            duplicate: false,
+        });
+        self.frames.push(Frame {
+            tag: Tag::Container,
+            owner: index,
+            ctx: Ctx::Plain,
+            link_base: self.link_depth,
+        });
         self.in_noscript = true;
         self.walk_tree(fragment.tree.root());
         self.in_noscript = false;
+        self.flush();
+        self.frames.pop();
+        let end = self.out.segments.len() as u32;
+        if let Some(node) = self.out.nodes.get_mut(index as usize) {
+            node.seg_end = end;
+        }
+    }
+
+    /// Marks block elements that repeat, nearly whole, text shown earlier on the page:
+    /// responsive variants of one article, a gated copy, a `<noscript>` view of a page that
+    /// is server-rendered anyway, a carousel's cloned slides. The first copy stays.
+    fn mark_copies(&mut self) {
+        let segments = &self.out.segments;
+        // For each segment, where its text first occurs; `repeats` is a prefix sum of the
+        // bytes of segments seen before, a cheap upper bound that filters the candidates.
+        let mut first: HashMap<&str, u32> = HashMap::new();
+        let mut first_at = Vec::with_capacity(segments.len());
+        let mut repeats = Vec::with_capacity(segments.len() + 1);
+        let mut total = Vec::with_capacity(segments.len() + 1);
+        repeats.push(0usize);
+        total.push(0usize);
+        for (i, s) in segments.iter().enumerate() {
+            let text = s.text.trim();
+            let at = *first.entry(text).or_insert(i as u32);
+            first_at.push(at);
+            let len = if text.is_empty() { 0 } else { s.text.len() };
+            // Code lines and table rows repeat in their own right (one response
+            // shape per endpoint, "Yes | Yes" rows): never evidence of a copy.
+            let structural = matches!(s.kind, BlockKind::Code | BlockKind::TableRow);
+            let repeated = if (at as usize) < i && !structural {
+                len
+            } else {
+                0
+            };
+            repeats.push(repeats[i] + repeated);
+            total.push(total[i] + len);
+        }
+        let mut budget = 4 * segments.len() + 1024;
+        let mut covered_until = 0u32;
+        let mut copies = Vec::new();
+        for (index, node) in self.out.nodes.iter().enumerate().skip(1) {
+            let (start, end) = (node.seg_start as usize, node.seg_end as usize);
+            if node.seg_start < covered_until || end > segments.len() || start >= end {
+                continue;
+            }
+            let chars = total[end] - total[start];
+            let share = |r: usize| r as f32 >= COPY_MIN_SHARE * chars as f32;
+            if chars < COPY_MIN_CHARS || !share(repeats[end] - repeats[start]) {
+                continue;
+            }
+            // The exact count: text first shown before this element began.
+            if budget < end - start {
+                break;
+            }
+            budget -= end - start;
+            let repeated: usize = (start..end)
+                .filter(|&i| {
+                    (first_at[i] as usize) < start
+                        && !matches!(segments[i].kind, BlockKind::Code | BlockKind::TableRow)
+                })
+                .map(|i| segments[i].text.len())
+                .sum();
+            if share(repeated) {
+                copies.push(index);
+                covered_until = node.seg_end;
+            }
+        }
+        for index in copies {
+            if let Some(node) = self.out.nodes.get_mut(index) {
+                node.duplicate = true;
+            }
+        }
     }
 
     fn finish(mut self) -> Walk {
         self.flush();
+        self.mark_copies();
         let end = self.out.segments.len() as u32;
         if let Some(root) = self.out.nodes.first_mut() {
             root.seg_end = end;
@@ -393,6 +493,7 @@ impl Walker<'_> {
             strong,
             body_signal,
             styled_hidden,
+            duplicate: false,
         });
         index
     }

@@ -224,3 +224,10 @@ pub(crate) const STORY_LIST_HEADING_MAX_BYTES: usize = 80;
 /// however much text it holds, when the page has at least this much running text
 /// (characters) outside it.
 pub(crate) const NAMED_BOX_MIN_OTHER_CHARS: u32 = 500;
+
+/// A block element repeating this share of its text from earlier on the page is a copy
+/// (responsive variants, gated or `<noscript>` views, cloned slides)...
+pub(crate) const COPY_MIN_SHARE: f32 = 0.8;
+/// ...when it holds at least this many bytes of text: pricing cards and forum quotes
+/// repeat shorter runs as content.
+pub(crate) const COPY_MIN_CHARS: usize = 1000;
