@@ -505,3 +505,22 @@ fn short_repeated_cards_and_code_samples_are_not_copies() {
     assert_eq!(text.matches("Cover letter included").count(), 2, "{text}");
     assert_eq!(text.matches("\"currency\": \"usd\"").count(), 6, "{text}");
 }
+
+#[test]
+fn an_article_split_by_a_callout_keeps_both_halves() {
+    // Two body elements under one parent, a newsletter and featured-story box between them.
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/blog>Blog</a></nav>\
+         <section><div class=wrapper><h1>Harbour</h1>\
+         <div class=rich-text>{}</div>\
+         <div class=callout><h4>Featured articles</h4><a href=/a>How to price your work</a>\
+         <a href=/b>Negotiating as a freelancer</a><p>Join our email list today!</p></div>\
+         <div class=rich-text>{}</div></div></section></body></html>",
+        paragraphs("First", 5),
+        paragraphs("Second", 7)
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("First paragraph 0 tells"), "{text}");
+    assert!(text.contains("Second paragraph 6 tells"), "{text}");
+    assert!(!text.contains("Negotiating as a freelancer"), "{text}");
+}

@@ -6,7 +6,8 @@ use crate::rules::html_hints::{
     CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
     HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
     LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
-    SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES, STRONG_SIGNAL_MIN_PARAGRAPHS,
+    SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES, STRONG_PEERS_MIN_PARAGRAPH_SHARE,
+    STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE, STRONG_SIGNAL_MIN_PARAGRAPHS,
     STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
@@ -231,7 +232,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)));
     if let Some(s) = strong {
         if score[s] >= STRONG_SIGNAL_MIN_SHARE * score[best] && !is_ancestor(walk, s, best) {
-            best = s;
+            best = join_strong_peers(walk, (&score, &para, &chars), best, s, &candidate);
         }
     }
     {
@@ -243,7 +244,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 && para[s] > 0
                 && !is_ancestor(walk, s, best)
             {
-                best = s;
+                best = join_strong_peers(walk, (&score, &para, &chars), best, s, &candidate);
             }
         }
     }
@@ -338,6 +339,43 @@ fn mark_boxes(walk: &mut Walk, best: usize) {
 }
 
 /// Whether `a` encloses `b` (or is `b`).
+/// The strong element `s` chosen inside `best`, or `best` itself when it is the parent of
+/// `s` and of a strong sibling of comparable weight: an article body split in two by a
+/// callout is two "rich-text" siblings, and the second alone is half the article.
+fn join_strong_peers(
+    walk: &Walk,
+    (score, para, chars): (&[f32], &[u32], &[u32]),
+    best: usize,
+    s: usize,
+    candidate: &impl Fn(usize) -> bool,
+) -> usize {
+    // Only when the winner is their parent and the strong siblings together hold nearly
+    // all of its paragraphs: then the scores already say both halves belong.
+    if walk.nodes[s].parent as usize != best {
+        return s;
+    }
+    let end = walk.nodes[best].seg_end;
+    let (mut peers, mut joined_para) = (0, para[s]);
+    for t in (best + 1..walk.nodes.len()).take_while(|&t| walk.nodes[t].seg_start < end) {
+        if t != s
+            && walk.nodes[t].parent as usize == best
+            && walk.nodes[t].strong
+            && candidate(t)
+            && score[t] >= STRONG_PEER_MIN_SHARE * score[s]
+            && score[t] >= STRONG_PEER_MIN_NET_PER_CHAR * chars[t] as f32
+        {
+            peers += 1;
+            joined_para += para[t];
+        }
+    }
+    let whole = joined_para as f32 >= STRONG_PEERS_MIN_PARAGRAPH_SHARE * para[best] as f32;
+    if peers > 0 && whole {
+        best
+    } else {
+        s
+    }
+}
+
 fn is_ancestor(walk: &Walk, a: usize, b: usize) -> bool {
     let mut cur = b as u32;
     while cur != NONE {

@@ -184,6 +184,14 @@ pub(crate) const STRONG_SIGNAL_MIN_SHARE: f32 = 0.5;
 
 /// ...or at least this share of its paragraph text (teaser cards not counted).
 pub(crate) const STRONG_SIGNAL_MIN_PARAGRAPHS: f32 = 0.4;
+/// A strong sibling of the chosen strong element with this share of its score is part of
+/// the same body (an article split by a callout): the choice widens to their parent.
+pub(crate) const STRONG_PEER_MIN_SHARE: f32 = 0.3;
+/// ...and is running text, not teasers: its net score per character (1 for plain prose,
+/// less for links and short labels) is at least this...
+pub(crate) const STRONG_PEER_MIN_NET_PER_CHAR: f32 = 0.6;
+/// ...when the strong siblings together hold this share of the parent's paragraph text.
+pub(crate) const STRONG_PEERS_MIN_PARAGRAPH_SHARE: f32 = 0.8;
 
 /// A child replaces its parent as the main container when it keeps this share of the
 /// parent's net score (tightening).
