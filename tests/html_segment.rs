@@ -524,3 +524,22 @@ fn an_article_split_by_a_callout_keeps_both_halves() {
     assert!(text.contains("Second paragraph 6 tells"), "{text}");
     assert!(!text.contains("Negotiating as a freelancer"), "{text}");
 }
+
+#[test]
+fn an_author_box_after_the_article_goes() {
+    for heading in ["About the Author", "Über den Autor", "À propos de l'auteur"] {
+        let html = format!(
+            "<html><body><article><h1>Harbour</h1>{}\
+             <div class=bio-box><h3>{heading}</h3><p>Jane Roe has covered the harbour for \
+             twenty years and writes about boats.</p><a href=/jane>View all posts by Jane Roe</a>\
+             </div></article></body></html>",
+            paragraphs("Body", 6)
+        );
+        let text = clean(&html).text();
+        assert!(text.contains("Body paragraph 5 tells"), "{text}");
+        assert!(
+            !text.contains("covered the harbour for twenty years"),
+            "{heading}: {text}"
+        );
+    }
+}
