@@ -429,3 +429,19 @@ fn like_and_share_widgets_go_in_every_language() {
     let a = explain(&lines.join("\n\n"));
     assert!(a.blocks.iter().any(|b| b.text == sentence), "sentence kept");
 }
+
+#[test]
+fn prose_about_newsletters_is_not_promo() {
+    // A paragraph that mentions newsletters in passing is prose; a short prompt is promo.
+    let prose = "After pulling posts from 28 newsletters, the script found 74 articles from the \
+                 past week and summarised seven of the highest scoring pieces for the digest.";
+    let mut parts = body("en");
+    parts.insert(2, prose);
+    parts.push("Get our newsletters");
+    let article = explain(&parts.join("\n\n"));
+    let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    let mut expected = body("en");
+    expected.insert(2, prose);
+    assert_eq!(kept, expected);
+    assert_eq!(rule_of(&article, "Get our newsletters"), Some(Rule::Promo));
+}

@@ -11,7 +11,9 @@ use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
     READING_TIME,
 };
-use crate::rules::thresholds::{MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT};
+use crate::rules::thresholds::{
+    MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
+};
 use crate::rules::Rule;
 
 /// What a block is, judged on its own text.
@@ -104,7 +106,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::MirrorNotice)
     } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
-    } else if stats.weight <= MAX_PROMO_WEIGHT && hits.may(List::Promo) && lx.promo(norm) {
+    } else if stats.weight <= MAX_PROMO_WEIGHT
+        && hits.may(List::Promo)
+        && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
+    {
         Cue::Drop(Rule::Promo)
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && (hits.may(List::Footer) || norm.starts_with('©') || norm.starts_with("(c) "))

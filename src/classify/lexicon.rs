@@ -240,6 +240,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Navigation, phrases::NAVIGATION),
         (List::DateLabels, phrases::DATE_LABELS),
         (List::Promo, phrases::PROMO),
+        (List::Promo, phrases::PROMO_SHORT_ONLY),
         (List::Cookie, phrases::COOKIE),
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
@@ -253,7 +254,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
         navigation: phrases::NAVIGATION.iter().copied().collect(),
         date_labels: phrases::DATE_LABELS.iter().copied().collect(),
-        promo: automaton(phrases::PROMO, false),
+        promo: automaton(&[phrases::PROMO, phrases::PROMO_SHORT_ONLY].concat(), false),
         cookie: automaton(phrases::COOKIE, false),
         mirror: automaton(phrases::MIRROR, false),
         footer: automaton(phrases::FOOTER, false),
@@ -577,8 +578,15 @@ impl Lexicon {
             && parts.all(|p| p.len() <= self.longest_date_label && self.date_labels.contains(p))
     }
 
-    pub(crate) fn promo(&self, norm: &str) -> bool {
-        contains(&self.promo, norm)
+    /// A promo phrase occurs; the weaker ones (`PROMO_SHORT_ONLY`) count only in a `short`
+    /// block.
+    pub(crate) fn promo(&self, norm: &str, short: bool) -> bool {
+        let strong = phrases::PROMO.len();
+        self.promo.find_iter(norm).any(|m| {
+            (short || m.pattern().as_usize() < strong)
+                && boundary_before(norm, m.start())
+                && boundary_after(norm, m.end())
+        })
     }
 
     pub(crate) fn cookie(&self, norm: &str) -> bool {
@@ -669,11 +677,18 @@ mod tests {
     #[test]
     fn contained_phrases_respect_word_boundaries() {
         let lx = &*LEXICON;
-        assert!(lx.promo(&n(
-            "For the latest headlines, follow our Google News channel online or via the app."
-        )));
-        assert!(lx.promo(&n("Folgen Sie uns auf Facebook")));
-        assert!(!lx.promo(&n("The ministry said it would follow ourselves closely.")));
+        assert!(lx.promo(
+            &n("For the latest headlines, follow our Google News channel online or via the app."),
+            false
+        ));
+        assert!(lx.promo(&n("Folgen Sie uns auf Facebook"), false));
+        assert!(!lx.promo(
+            &n("The ministry said it would follow ourselves closely."),
+            true
+        ));
+        // A weak phrase is promo in a short block only.
+        assert!(lx.promo(&n("Get our newsletters"), true));
+        assert!(!lx.promo(&n("The script read 28 newsletters."), false));
         assert!(lx.cookie(&n("This website uses cookies to improve your experience.")));
         assert!(lx.mirror(&n(
             "Our website can also be accessed at the following alternate addresses:"
@@ -684,7 +699,7 @@ mod tests {
     #[test]
     fn word_pass_flags_every_phrase_of_every_list() {
         let lx = &*LEXICON;
-        let lists: [(List, &[&str]); 11] = [
+        let lists: [(List, &[&str]); 12] = [
             (List::ReadMore, phrases::READ_MORE),
             (List::Tail, phrases::TAIL_HEADINGS),
             (List::PrevNext, phrases::PREV_NEXT),
@@ -692,6 +707,7 @@ mod tests {
             (List::Navigation, phrases::NAVIGATION),
             (List::DateLabels, phrases::DATE_LABELS),
             (List::Promo, phrases::PROMO),
+            (List::Promo, phrases::PROMO_SHORT_ONLY),
             (List::Cookie, phrases::COOKIE),
             (List::Mirror, phrases::MIRROR),
             (List::Footer, phrases::FOOTER),

@@ -512,7 +512,6 @@ pub const PROMO: &[&str] = &[
     "sign up to our",
     "sign up for the",
     "our newsletter",
-    "the newsletter",
     "newsletter sign",
     "download our app",
     "download the app",
@@ -529,9 +528,6 @@ pub const PROMO: &[&str] = &[
     "click here to subscribe",
     "for the latest headlines",
     "for the latest news",
-    "stay up to date",
-    "stay updated",
-    "get our",
     "delivered to your inbox",
     "straight to your inbox",
     "support our journalism",
@@ -542,10 +538,7 @@ pub const PROMO: &[&str] = &[
     "install our app",
     "whatsapp channel",
     "telegram channel",
-    "on telegram",
-    "on whatsapp",
     "turn on notifications",
-    "newsletters",
     "we may earn",
     "affiliate commission",
     "supported by its audience",
@@ -623,6 +616,19 @@ pub const PROMO: &[&str] = &[
     "扫码关注",
     "フォローする",
     "구독하기",
+];
+
+/// Promotion phrases that also run through prose about their subject ("28 newsletters",
+/// "stay up to date with the research"): promo only in a short block (see
+/// `thresholds::MAX_WEAK_PROMO_WEIGHT`).
+pub const PROMO_SHORT_ONLY: &[&str] = &[
+    "newsletters",
+    "the newsletter",
+    "stay updated",
+    "stay up to date",
+    "get our",
+    "on whatsapp",
+    "on telegram",
 ];
 
 /// Cookie and consent notices, matched anywhere.

@@ -8,6 +8,9 @@ pub const MAX_LABEL_WORDS: f32 = 12.0;
 /// that mentions a newsletter is still prose.
 pub const MAX_PROMO_WEIGHT: f32 = 320.0;
 
+/// The weaker promo phrases (`phrases::PROMO_SHORT_ONLY`) only in blocks up to this weight.
+pub const MAX_WEAK_PROMO_WEIGHT: f32 = 120.0;
+
 /// Most words in one item of a breadcrumb trail.
 pub const MAX_BREADCRUMB_ITEM_WORDS: usize = 5;
 
