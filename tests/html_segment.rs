@@ -543,3 +543,21 @@ fn an_author_box_after_the_article_goes() {
         );
     }
 }
+
+#[test]
+fn an_explainer_aside_in_the_article_stays_but_a_teaser_aside_goes() {
+    let html = format!(
+        "<html><body><article><h1>Harbour</h1>{}\
+         <aside class=callout><p>A tide gauge measures the height of the water every few \
+         minutes; the harbour office has kept these records since 1870, long before the \
+         new quay was built, and they show how the sea has risen by a hand's width.</p></aside>\
+         {}<aside><h4>Read next</h4><ul><li><a href=/a>Boats of the north</a></li>\
+         <li><a href=/b>The quay at night</a></li></ul></aside></article></body></html>",
+        paragraphs("Body", 4),
+        paragraphs("More", 3)
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("A tide gauge measures the height"), "{text}");
+    assert!(text.contains("More paragraph 2 tells"), "{text}");
+    assert!(!text.contains("Boats of the north"), "{text}");
+}

@@ -3,7 +3,8 @@
 //! segments inside the winner as [`Zone::Main`].
 
 use crate::rules::html_hints::{
-    CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
+    ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE, CARD_WEIGHT,
+    COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
     HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
     LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
     SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES, STRONG_PEERS_MIN_PARAGRAPH_SHARE,
@@ -171,7 +172,12 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 && opened[i].is_some()
                 && para[0].saturating_sub(para[i]) >= NAMED_BOX_MIN_OTHER_CHARS;
             let misfire = !named_box && para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit;
-            if body || misfire {
+            // A side box of the article made of running text is part of it.
+            let prose_aside = node.inner_aside
+                && para[i] >= ASIDE_PROSE_MIN_CHARS
+                && para[i] as f32 >= ASIDE_PROSE_MIN_SHARE * chars[i] as f32
+                && (links[i] as f32) < ASIDE_PROSE_MAX_LINK_DENSITY * chars[i] as f32;
+            if body || misfire || prose_aside {
                 hint = None;
             }
         }

@@ -42,6 +42,9 @@ pub(crate) struct BlockNode {
     pub styled_hidden: bool,
     /// Repeats text shown earlier on the page (see `mark_copies`): removed whatever its size.
     pub duplicate: bool,
+    /// An `<aside>` inside `<article>`/`<main>`: a side box of the article, which is
+    /// content when it is running text (a sidebar explainer), boilerplate otherwise.
+    pub inner_aside: bool,
 }
 
 /// The walk's result: segments, the block element owning each, and the element table.
@@ -131,6 +134,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         body_signal: false,
         styled_hidden: false,
         duplicate: false,
+        inner_aside: false,
     });
     w.frames.push(Frame {
         tag: Tag::Root,
@@ -201,6 +205,7 @@ impl Walker<'_> {
             body_signal: false,
             styled_hidden: false,
             duplicate: false,
+            inner_aside: false,
         });
         self.frames.push(Frame {
             tag: Tag::Container,
@@ -494,6 +499,7 @@ impl Walker<'_> {
             body_signal,
             styled_hidden,
             duplicate: false,
+            inner_aside: name == "aside" && self.article_depth > 0 && verdict.boilerplate.is_none(),
         });
         index
     }

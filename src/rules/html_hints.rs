@@ -239,3 +239,11 @@ pub(crate) const COPY_MIN_SHARE: f32 = 0.8;
 /// ...when it holds at least this many bytes of text: pricing cards and forum quotes
 /// repeat shorter runs as content.
 pub(crate) const COPY_MIN_CHARS: usize = 1000;
+
+/// An `<aside>` inside the article is part of it when it is running text: at least this
+/// many characters of paragraphs...
+pub(crate) const ASIDE_PROSE_MIN_CHARS: u32 = 200;
+/// ...making up at least this share of its text...
+pub(crate) const ASIDE_PROSE_MIN_SHARE: f32 = 0.8;
+/// ...with links under this share of its characters.
+pub(crate) const ASIDE_PROSE_MAX_LINK_DENSITY: f32 = 0.1;
