@@ -198,8 +198,9 @@ pub(crate) const STRONG_PEERS_MIN_PARAGRAPH_SHARE: f32 = 0.8;
 pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
 
 /// Score weights per character of a block, by what the block is. Running text counts
-/// 1; inside a boilerplate-named element:
-pub(crate) const HINT_WEIGHT: f32 = 0.5;
+/// 1; inside a boilerplate-named element (removed whatever the choice, so it only needs to
+/// tip the balance towards tighter containers, not sink a post that holds its comments):
+pub(crate) const HINT_WEIGHT: f32 = 0.25;
 /// A link-dense block among other link-dense blocks (a menu), subtracted:
 pub(crate) const LINK_DENSE_WEIGHT: f32 = 1.0;
 /// A link-dense block among text (an item title in a listing), added:
