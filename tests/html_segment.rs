@@ -561,3 +561,26 @@ fn an_explainer_aside_in_the_article_stays_but_a_teaser_aside_goes() {
     assert!(text.contains("More paragraph 2 tells"), "{text}");
     assert!(!text.contains("Boats of the north"), "{text}");
 }
+
+#[test]
+fn a_post_with_a_comment_section_three_times_its_length_comes_out_whole() {
+    let comments: String = (0..40)
+        .map(|i| {
+            format!(
+                "<li class=comment><p class=comment-author>Reader {i}</p><p>I read the piece \
+                 twice and I still think the harbour office should publish every record it has \
+                 kept, because the town deserves to see them. Comment number {i}.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=postarea><h1>Harbour</h1>{}\
+         <div id=comments class=comments-area><h3>40 Comments</h3><ol>{comments}</ol></div>\
+         </div></body></html>",
+        paragraphs("Body", 8)
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Body paragraph 0 tells"), "{text}");
+    assert!(text.contains("Body paragraph 7 tells"), "{text}");
+    assert!(!text.contains("Comment number 3"), "{text}");
+}

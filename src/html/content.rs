@@ -6,10 +6,10 @@ use crate::rules::html_hints::{
     ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE, CARD_WEIGHT,
     COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
     HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
-    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
-    SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES, STRONG_PEERS_MIN_PARAGRAPH_SHARE,
-    STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE, STRONG_SIGNAL_MIN_PARAGRAPHS,
-    STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, LONE_BLOCK_MAX_PARAGRAPH_SHARE,
+    NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES,
+    STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE,
+    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
@@ -253,6 +253,21 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 best = join_strong_peers(walk, (&score, &para, &chars), best, s, &candidate);
             }
         }
+    }
+    // A lone block among sibling paragraphs is one paragraph of its parent's text (whose
+    // score a long comment section under it pulled down), never the content on its own.
+    let leaf = walk
+        .nodes
+        .get(best + 1)
+        .is_none_or(|next| next.parent as usize != best);
+    let parent = walk.nodes[best].parent;
+    if leaf
+        && parent != NONE
+        && candidate(parent as usize)
+        && para[parent as usize] as f32
+            >= LONE_BLOCK_MAX_PARAGRAPH_SHARE.recip() * para[best] as f32
+    {
+        best = parent as usize;
     }
     if score[best] <= 0.0 {
         // No container dominates: keep what the hints and link density allow.

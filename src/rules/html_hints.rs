@@ -196,6 +196,9 @@ pub(crate) const STRONG_PEERS_MIN_PARAGRAPH_SHARE: f32 = 0.8;
 /// A child replaces its parent as the main container when it keeps this share of the
 /// parent's net score (tightening).
 pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
+/// A chosen block element without child elements holding less than this share of its
+/// parent's paragraph text gives way to the parent.
+pub(crate) const LONE_BLOCK_MAX_PARAGRAPH_SHARE: f32 = 0.34;
 
 /// Score weights per character of a block, by what the block is. Running text counts
 /// 1; inside a boilerplate-named element (removed whatever the choice, so it only needs to
