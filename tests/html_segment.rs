@@ -584,3 +584,33 @@ fn a_post_with_a_comment_section_three_times_its_length_comes_out_whole() {
     assert!(text.contains("Body paragraph 7 tells"), "{text}");
     assert!(!text.contains("Comment number 3"), "{text}");
 }
+
+#[test]
+fn call_to_action_labels_inside_the_article_go() {
+    let html = format!(
+        "<html><body><article><h1>Harbour</h1>{}<p>Book a demo</p><p>Contact us</p>\
+         {}<p>Pin this for later!</p><p><a href=/cart>Add to cart</a></p>\
+         <p>Mehr erfahren</p></article></body></html>",
+        paragraphs("Body", 3),
+        paragraphs("More", 3)
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert!(text.contains("More paragraph 2 tells"), "{text}");
+    for label in [
+        "Book a demo",
+        "Contact us",
+        "Pin this for later!",
+        "Add to cart",
+        "Mehr erfahren",
+    ] {
+        assert!(!text.contains(label), "{label}: {text}");
+        assert!(
+            article
+                .removed
+                .iter()
+                .any(|r| r.text == label && r.rule == Rule::Navigation),
+            "{label}"
+        );
+    }
+}
