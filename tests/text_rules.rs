@@ -445,3 +445,25 @@ fn prose_about_newsletters_is_not_promo() {
     assert_eq!(kept, expected);
     assert_eq!(rule_of(&article, "Get our newsletters"), Some(Rule::Promo));
 }
+
+#[test]
+fn named_neighbour_story_links_and_click_here_prompts_go() {
+    let tail = [
+        "- Next Auto News",
+        "Previous Tech Story -",
+        "GET THE NEWS APP BY CLICKING HERE",
+    ];
+    let article = explain(&page(&[], "en", &tail));
+    assert_body_kept(&article, "en");
+    assert_eq!(rule_of(&article, "Next Auto News"), Some(Rule::PrevNext));
+    assert_eq!(
+        rule_of(&article, "GET THE NEWS APP BY CLICKING HERE"),
+        Some(Rule::Promo)
+    );
+    // A heading that starts with "Next" is not a pointer.
+    let steps = explain(&page(&[], "en", &["Next steps for the council"]));
+    assert_ne!(
+        rule_of(&steps, "Next steps for the council"),
+        Some(Rule::PrevNext)
+    );
+}

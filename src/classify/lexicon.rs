@@ -468,6 +468,22 @@ fn contains(ac: &AhoCorasick, hay: &str) -> bool {
         .any(|m| boundary_before(hay, m.start()) && boundary_after(hay, m.end()))
 }
 
+/// "Next Auto News", "Previous Tech Story": a pointer to the neighbouring story of a
+/// named section, two to four words between a direction and a story word.
+fn named_prev_next(norm: &str) -> bool {
+    let words: Vec<&str> = norm
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (2..=4).contains(&words.len())
+        && phrases::PREV_NEXT_DIRECTIONS.contains(first)
+        && phrases::PREV_NEXT_STORY_WORDS.contains(last)
+}
+
 /// Longest phrase of an anchored automaton that starts `hay` and ends on a word boundary.
 fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
     let m = ac.find(Input::new(hay).anchored(Anchored::Yes))?;
@@ -546,7 +562,8 @@ impl Lexicon {
     }
 
     pub(crate) fn prev_next(&self, norm: &str) -> bool {
-        norm.len() <= self.longest_line_entry && self.prev_next.contains(norm)
+        (norm.len() <= self.longest_line_entry && self.prev_next.contains(norm))
+            || named_prev_next(norm)
     }
 
     pub(crate) fn comments_label(&self, norm: &str) -> bool {

@@ -498,6 +498,14 @@ pub const PREV_NEXT: &[&str] = &[
     "다음 기사",
 ];
 
+/// First words of a named previous/next pointer ("Next Auto News"; see [`PREV_NEXT`] for
+/// the fixed ones)...
+pub const PREV_NEXT_DIRECTIONS: &[&str] = &["next", "previous", "prev", "older", "newer"];
+/// ...and its last words.
+pub const PREV_NEXT_STORY_WORDS: &[&str] = &[
+    "news", "story", "stories", "article", "articles", "post", "posts",
+];
+
 /// Promotion: follow, subscribe, newsletter, app and share prompts. Matched anywhere inside a
 /// block of moderate length.
 pub const PROMO: &[&str] = &[
@@ -622,6 +630,8 @@ pub const PROMO: &[&str] = &[
 /// "stay up to date with the research"): promo only in a short block (see
 /// `thresholds::MAX_WEAK_PROMO_WEIGHT`).
 pub const PROMO_SHORT_ONLY: &[&str] = &[
+    "click here",
+    "clicking here",
     "newsletters",
     "the newsletter",
     "stay updated",
