@@ -711,6 +711,9 @@ mod tests {
             "Our website can also be accessed at the following alternate addresses:"
         )));
         assert!(lx.footer(&n("© 2024 Example Media. All rights reserved.")));
+        assert!(lx.footer(&n(
+            "This document is subject to copyright. No part may be reproduced without permission."
+        )));
     }
 
     #[test]

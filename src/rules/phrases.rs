@@ -692,6 +692,9 @@ pub const MIRROR: &[&str] = &[
 /// Footer text: copyright and legal lines, matched anywhere in a short block.
 pub const FOOTER: &[&str] = &[
     "all rights reserved",
+    "subject to copyright",
+    "may not be reproduced",
+    "may not be published, broadcast",
     "copyright ©",
     "© copyright",
     "terms of use",
