@@ -467,3 +467,22 @@ fn named_neighbour_story_links_and_click_here_prompts_go() {
         Some(Rule::PrevNext)
     );
 }
+
+#[test]
+fn wire_credit_lines_go_but_sentences_about_contributions_stay() {
+    let tail = [
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Max Smith contributed reporting from Hong Kong.",
+        "Fox News’ Ann Lee contributed to this report.",
+    ];
+    let article = explain(&page(&[], "en", &tail));
+    assert_body_kept(&article, "en");
+    for line in tail {
+        assert_eq!(rule_of(&article, line), Some(Rule::Byline), "{line}");
+    }
+    let mut parts = body("en");
+    let sentence = "Dozens of residents contributed to the repair fund after the storm damaged the old pier last winter.";
+    parts.insert(1, sentence);
+    let article = explain(&parts.join("\n\n"));
+    assert!(article.blocks.iter().any(|b| b.text == sentence));
+}

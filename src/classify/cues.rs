@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
-    READING_TIME,
+    CREDIT_LINE, READING_TIME,
 };
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
@@ -129,6 +129,11 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && BYLINE.is_match(text.trim())
     {
         Cue::Byline
+    } else if stats.weight <= MAX_PROMO_WEIGHT
+        && (norm.contains("reporting") || norm.contains("contributed") || norm.contains("editing"))
+        && CREDIT_LINE.is_match(text.trim())
+    {
+        Cue::Drop(Rule::Byline)
     } else {
         Cue::Plain
     }

@@ -36,6 +36,14 @@ pub static BYLINE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)",
+/// "Additional reporting by ...", "Jane Doe contributed to this report."
+pub static CREDIT_LINE: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^\(?\s*(?:(?:additional|further|with)\s+)?(?:reporting|editing|writing)\s+by\b|\bcontributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[\p{L} .,-]{1,40})?\s*\.?\s*\)?$",
+    )
+});
+
 /// The head of one reader comment: "jane_doe says:", "Max schreibt:".
 pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
     compile(
