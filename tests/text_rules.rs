@@ -486,3 +486,34 @@ fn wire_credit_lines_go_but_sentences_about_contributions_stay() {
     let article = explain(&parts.join("\n\n"));
     assert!(article.blocks.iter().any(|b| b.text == sentence));
 }
+
+#[test]
+fn gallery_counters_follow_prompts_and_text_size_labels_go() {
+    let tail = [
+        "Image 1 of 5",
+        "1 - 5 of 36",
+        "Follow Newsbeat on Instagram, Facebook and YouTube.",
+        "Suivez Le Monde sur Instagram",
+        "Text size",
+    ];
+    let article = explain(&page(&[], "en", &tail));
+    assert_body_kept(&article, "en");
+    assert_eq!(rule_of(&article, "Image 1 of 5"), Some(Rule::Caption));
+    assert_eq!(
+        rule_of(
+            &article,
+            "Follow Newsbeat on Instagram, Facebook and YouTube."
+        ),
+        Some(Rule::Promo)
+    );
+    assert_eq!(
+        rule_of(&article, "Suivez Le Monde sur Instagram"),
+        Some(Rule::Promo)
+    );
+    // Instructions that start with "Follow" are prose.
+    let mut parts = body("en");
+    let sentence = "Follow the steps on the form to apply for the grant before the deadline in June, she said.";
+    parts.insert(2, sentence);
+    let article = explain(&parts.join("\n\n"));
+    assert!(article.blocks.iter().any(|b| b.text == sentence));
+}

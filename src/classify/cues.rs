@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
-    CREDIT_LINE, READING_TIME,
+    CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME,
 };
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
@@ -116,11 +116,15 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && lx.footer(norm)
     {
         Cue::Drop(Rule::Footer)
-    } else if may_be_caption(text)
+    } else if (may_be_caption(text)
         && lx.caption_hint(norm)
-        && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text))
+        && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
+        // A gallery's position label: "Image 1 of 5".
+        || (short && digit && words <= 6.0 && GALLERY_COUNTER.is_match(text.trim()))
     {
         Cue::Drop(Rule::Caption)
+    } else if short && FOLLOW_PROMPT.is_match(text.trim_start()) {
+        Cue::Drop(Rule::Promo)
     } else if is_breadcrumb(text) {
         Cue::Drop(Rule::Breadcrumb)
     } else if short

@@ -44,6 +44,21 @@ pub static CREDIT_LINE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A gallery's position label: "Image 1 of 5", "1 of 6", "1 - 5 of 36", "Bild 2 von 8".
+pub static GALLERY_COUNTER: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^(?:(?:image|photo|picture|slide|bild|foto|photo|zdjęcie|фото|imagen|immagine)\s+)?\d+(?:\s*[-–]\s*\d+)?\s*(?:of|von|de|di|z|из|sur|/)\s*\d+$",
+    )
+});
+
+/// A follow prompt naming the outlet: "Follow RT on", "Follow Newsbeat on Instagram",
+/// "Suivez Le Monde sur X" (a name, not "the steps", between the verb and the network).
+pub static FOLLOW_PROMPT: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"^(?i:follow|folgen sie|folge|suivez|seguici|síguenos|obserwuj)\s+(?:(?i:us|uns|nous)|[@\p{Lu}]\S*(?:\s+[\p{Lu}\p{N}]\S*){0,3})\s+(?i:on|auf|sur|su|en|na)\b",
+    )
+});
+
 /// The head of one reader comment: "jane_doe says:", "Max schreibt:".
 pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
     compile(

@@ -236,6 +236,7 @@ pub const TAIL_HEADINGS: &[&str] = &[
     "sponsored stories",
     "promoted stories",
     "more to explore",
+    "explore further",
     "keep reading",
     "also on",
     "popular on",
@@ -630,6 +631,7 @@ pub const PROMO: &[&str] = &[
 /// "stay up to date with the research"): promo only in a short block (see
 /// `thresholds::MAX_WEAK_PROMO_WEIGHT`).
 pub const PROMO_SHORT_ONLY: &[&str] = &[
+    "subscribe to",
     "click here",
     "clicking here",
     "newsletters",
@@ -811,6 +813,8 @@ pub const NAVIGATION: &[&str] = &[
     "log in",
     "login",
     "sign in",
+    "text size",
+    "font size",
     "sign up",
     "register",
     "subscribe",
