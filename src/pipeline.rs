@@ -8,10 +8,13 @@ use crate::segment::Document;
 /// Runs the classifier over `doc` and builds the article from its verdicts.
 pub(crate) fn run(doc: Document, options: &Options) -> Article {
     let outcome = classify::classify(&doc, options);
+    // The page's own metadata (HTML head, JSON-LD, `<h1>`) names title, author and date
+    // better than the headline, byline and date line guessed from the blocks (on WCXB:
+    // titles 31% to 74% right, dates 73% to 80%); text mode has only the guesses.
     let mut article = Article {
-        title: outcome.meta.title.or(doc.meta.title),
-        author: outcome.meta.author.or(doc.meta.author),
-        published: outcome.meta.published.or(doc.meta.published),
+        title: doc.meta.title.or(outcome.meta.title),
+        author: doc.meta.author.or(outcome.meta.author),
+        published: doc.meta.published.or(outcome.meta.published),
         language: options.language.clone().or(doc.meta.language),
         site_name: doc.meta.site_name,
         url: doc.meta.url,

@@ -614,3 +614,27 @@ fn call_to_action_labels_inside_the_article_go() {
         );
     }
 }
+
+#[test]
+fn page_metadata_wins_over_headline_guesses_in_the_body() {
+    // The body opens with a date line and a table-of-contents heading; the page's own
+    // metadata names the title, date and author.
+    let html = format!(
+        "<html><head><title>Web Design Trends | Studio</title>\
+         <meta property=og:title content='Web Design Trends to Expect in 2026'>\
+         <meta name=author content='Selin Romano'>\
+         <meta property=article:published_time content='2025-11-17T09:00:00Z'></head>\
+         <body><article><p>Nov 20, 2025</p><h2>Table of Contents</h2>{}</article></body></html>",
+        paragraphs("Body", 5)
+    );
+    let article = clean(&html);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Web Design Trends to Expect in 2026")
+    );
+    assert_eq!(article.author.as_deref(), Some("Selin Romano"));
+    assert!(article
+        .published
+        .as_deref()
+        .is_some_and(|d| d.starts_with("2025-11-17")));
+}
