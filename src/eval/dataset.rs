@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::error::EvalError;
+use super::metadata::MetadataReference;
 
 /// Environment variable naming the benchmark folder.
 ///
@@ -183,9 +184,10 @@ pub fn text_dump(root: &Path, name: &str) -> Result<BTreeMap<String, String>, Ev
 /// One WCXB page: its id, type, reference text, snippets and where its HTML is.
 ///
 /// ```
-/// use deboiler::eval::WcxbCase;
+/// use deboiler::eval::{MetadataReference, WcxbCase};
 /// let c = WcxbCase { id: "0001".into(), page_type: "article".into(), url: None,
-///     reference: String::new(), with: vec![], without: vec![], html: "x".into() };
+///     reference: String::new(), with: vec![], without: vec![],
+///     meta: MetadataReference::default(), html: "x".into() };
 /// assert!(c.reference.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +204,8 @@ pub struct WcxbCase {
     pub with: Vec<String>,
     /// Snippets that must not appear.
     pub without: Vec<String>,
+    /// `ground_truth.title`, `author` and `publish_date`.
+    pub meta: MetadataReference,
     /// The gzip HTML file.
     pub html: PathBuf,
 }
@@ -253,6 +257,11 @@ pub fn wcxb_cases(root: &Path) -> Result<Vec<WcxbCase>, EvalError> {
                 reference: gt["main_content"].as_str().unwrap_or_default().to_string(),
                 with: strings(&gt["with"]),
                 without: strings(&gt["without"]),
+                meta: MetadataReference::new(
+                    gt["title"].as_str(),
+                    gt["author"].as_str(),
+                    gt["publish_date"].as_str(),
+                ),
                 html: dir.join("html").join(format!("{id}.html.gz")),
                 id,
             })

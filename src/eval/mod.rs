@@ -6,6 +6,7 @@
 //!   must / must-not snippets, means per page type).
 //! - [`bench_root`], [`scrapinghub_pages`], [`text_dump`], [`wcxb_cases`]: finding and
 //!   reading the benchmark folder (never part of the repository).
+//! - [`MetadataScore`]: title, author and date named as the reference names them.
 //! - [`lines_absent_from`], [`TextIndex`]: line-level differences for error reports.
 //! - [`check_floors`]: CI quality floors.
 //!
@@ -26,6 +27,7 @@ mod dataset;
 mod diff;
 mod error;
 mod floors;
+mod metadata;
 mod scrapinghub;
 mod tokens;
 mod wcxb;
@@ -37,6 +39,7 @@ pub use dataset::{
 pub use diff::{lines_absent_from, TextIndex};
 pub use error::EvalError;
 pub use floors::{check_floors, read_floors, Figures, Floors};
+pub use metadata::{MetadataReference, MetadataScore, Tally};
 pub use scrapinghub::{shingle_counts, ShingleMatch, ShingleScore, SHINGLE_WORDS};
 pub use tokens::words;
 pub use wcxb::{SnippetHits, WcxbMeans, WcxbPage, WcxbScore, WordOverlap};

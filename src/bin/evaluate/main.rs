@@ -151,6 +151,9 @@ fn evaluate(args: &Args) -> Result<bool, String> {
         if let Some(w) = &r.wcxb {
             report::wcxb(w);
         }
+        if let Some(m) = &r.metadata {
+            report::metadata(m);
+        }
     }
     if args.worst > 0 {
         for r in &runs {

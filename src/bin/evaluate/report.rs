@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use deboiler::eval::{self, lines_absent_from, EvalError, TextIndex, WcxbScore};
+use deboiler::eval::{
+    self, lines_absent_from, EvalError, MetadataScore, Tally, TextIndex, WcxbScore,
+};
 use deboiler::{Article, Cleaner, Focus, Rule};
 
 use crate::run::{Input, Metric, Page, Run};
@@ -47,6 +49,20 @@ pub fn table(runs: &[Run]) {
             );
         }
     }
+}
+
+/// Title, author and date found as the reference names them.
+pub fn metadata(m: &MetadataScore) {
+    let rate = |t: &Tally| match t.rate() {
+        Some(r) => format!("{r:.4} of {}", t.checked),
+        None => "-".to_string(),
+    };
+    println!(
+        "metadata: title {}, author {}, published {} (same words / same day)",
+        rate(&m.title),
+        rate(&m.author),
+        rate(&m.published)
+    );
 }
 
 /// Snippet rates and figures per page type.

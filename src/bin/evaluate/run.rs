@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use deboiler::eval::{
-    self, EvalError, Figures, ShingleMatch, ShingleScore, SnippetHits, WcxbPage, WcxbScore,
-    WordOverlap,
+    self, EvalError, Figures, MetadataScore, ShingleMatch, ShingleScore, SnippetHits, WcxbPage,
+    WcxbScore, WordOverlap,
 };
 use deboiler::{Article, Cleaner, Focus};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -56,6 +56,8 @@ pub struct Run {
     /// Time spent in cleaning calls; `None` when nothing was cleaned.
     pub clean_time: Option<Duration>,
     pub wcxb: Option<WcxbScore>,
+    /// Title, author and date checks, for runs whose reference has them.
+    pub metadata: Option<MetadataScore>,
 }
 
 impl Run {
@@ -86,12 +88,21 @@ fn timed_clean(
     clean: impl FnOnce() -> deboiler::Result<Article>,
     total: &mut Duration,
 ) -> (String, Option<String>) {
+    let (article, error) = timed_article(clean, total);
+    (article.text(), error)
+}
+
+/// Times one cleaning call; an error becomes an empty article.
+fn timed_article(
+    clean: impl FnOnce() -> deboiler::Result<Article>,
+    total: &mut Duration,
+) -> (Article, Option<String>) {
     let start = Instant::now();
     let result = clean();
     *total += start.elapsed();
     match result {
-        Ok(article) => (article.text(), None),
-        Err(e) => (String::new(), Some(e.to_string())),
+        Ok(article) => (article, None),
+        Err(e) => (Article::default(), Some(e.to_string())),
     }
 }
 
@@ -210,10 +221,18 @@ pub fn wcxb(root: &Path, focus: Focus) -> Result<Run, EvalError> {
     let (mut time, mut input_bytes) = (Duration::ZERO, 0usize);
     let mut pages = Vec::with_capacity(cases.len());
     let mut scored = Vec::with_capacity(cases.len());
+    let mut metadata = MetadataScore::default();
     for case in cases {
         let html = eval::read_gz(&case.html)?;
         input_bytes += html.len();
-        let (kept, error) = timed_clean(|| cleaner.clean_html_bytes(&html, None), &mut time);
+        let (article, error) = timed_article(|| cleaner.clean_html_bytes(&html, None), &mut time);
+        metadata.add(
+            &case.meta,
+            article.title.as_deref(),
+            article.author.as_deref(),
+            article.published.as_deref(),
+        );
+        let kept = article.text();
         let overlap = WordOverlap::of(&case.reference, &kept);
         scored.push(WcxbPage {
             page_type: case.page_type.clone(),
@@ -250,6 +269,7 @@ pub fn wcxb(root: &Path, focus: Focus) -> Result<Run, EvalError> {
         Some(score),
     );
     run.figures = figures;
+    run.metadata = Some(metadata);
     Ok(run)
 }
 
@@ -274,5 +294,6 @@ fn finish(
         input_bytes,
         clean_time,
         wcxb,
+        metadata: None,
     }
 }
