@@ -21,6 +21,26 @@ const MAX_AUTHOR_CHARS: usize = 100;
 /// An element classed "author-name" with more words holds more than a name.
 const MAX_CLASSED_AUTHOR_WORDS: usize = 6;
 
+/// Longest link text read as an author's name from a link to the author's page.
+const MAX_LINKED_AUTHOR_WORDS: usize = 4;
+
+/// Path segments that open an author's page: `/author/jane-roe`, `/autoren/max-muster`.
+const AUTHOR_PAGE_SEGMENTS: &[&str] = &[
+    "author",
+    "authors",
+    "contributor",
+    "contributors",
+    "autor",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autorzy",
+    "writer",
+    "writers",
+];
+
 /// Longer headings are not titles.
 const MAX_TITLE_CHARS: usize = 300;
 
@@ -192,7 +212,33 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
                 .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
                 .find_map(|text| clean_author(&text))
         })
+        .or_else(|| {
+            // A link to the author's page: "/author/jane-roe", "/contributor/jane-roe".
+            select(doc, &AUTHOR_PAGE_LINK)
+                .filter(|link| link.attr("href").is_some_and(is_author_page))
+                .map(|link| {
+                    let text = element_text(link);
+                    if text.trim().is_empty() {
+                        link.attr("aria-label").unwrap_or_default().to_string()
+                    } else {
+                        text
+                    }
+                })
+                .filter(|text| text.split_whitespace().count() <= MAX_LINKED_AUTHOR_WORDS)
+                .find_map(|text| clean_author(&text))
+        })
         .or_else(|| json_ld.author(false))
+}
+
+/// An address whose path names an author's page.
+fn is_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    AUTHOR_PAGE_SEGMENTS.iter().any(|segment| {
+        path.split('/')
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0].eq_ignore_ascii_case(segment) && !w[1].is_empty())
+    })
 }
 
 /// Class names like "author-name", "authorName", "byline__name".
@@ -676,6 +722,7 @@ static H1: Lazy<Query> = Lazy::new(|| Query::new("h1", |el| named(el, "h1")));
 static TITLE: Lazy<Query> = Lazy::new(|| Query::new("title", |el| named(el, "title")));
 static LINK_REL: Lazy<Query> = Lazy::new(|| Query::new("link[rel][href]", |el| named(el, "link")));
 static REL_AUTHOR: Lazy<Query> = Lazy::new(|| Query::new("a[rel~=author]", |el| named(el, "a")));
+static AUTHOR_PAGE_LINK: Lazy<Query> = Lazy::new(|| Query::new("a[href]", |el| named(el, "a")));
 static ITEMPROP_AUTHOR: Lazy<Query> =
     Lazy::new(|| Query::new("[itemprop~=author]", |el| has_attr(el, "itemprop")));
 static ITEMPROP_DATE_PUBLISHED: Lazy<Query> =
@@ -824,6 +871,20 @@ mod tests {
             extract(&no_person).author.as_deref(),
             Some("Example Clinic")
         );
+    }
+
+    #[test]
+    fn a_link_to_the_authors_page_names_the_author() {
+        let doc = Html::parse_document(
+            r#"<a href="/authors/">All authors</a><p>Text by <a href="/contributor/hunter-dukes/">Hunter Dukes</a></p>"#,
+        );
+        assert_eq!(extract(&doc).author.as_deref(), Some("Hunter Dukes"));
+        let labelled = Html::parse_document(
+            r#"<a href="https://example.com/blog/authors/emmanuel-oyibo" aria-label="Emmanuel Oyibo"><img src=a.jpg></a>"#,
+        );
+        assert_eq!(extract(&labelled).author.as_deref(), Some("Emmanuel Oyibo"));
+        let elsewhere = Html::parse_document(r#"<a href="/authorship-guide">How we write</a>"#);
+        assert_eq!(extract(&elsewhere).author, None);
     }
 
     #[test]
