@@ -349,6 +349,7 @@ fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
                 .filter_map(|time| time.attr("datetime").map(str::to_string))
                 .take(1),
         )
+        .chain(metas.matching(is_publish_date_key))
         .chain(json_ld.dates("dateCreated"))
         .find_map(|raw| parse_date(&raw))
 }
@@ -429,6 +430,31 @@ impl MetaTags {
     fn first(&self, keys: &[&str]) -> Option<String> {
         self.all(keys).next()
     }
+
+    /// Every value whose key passes `wanted`, keys in sorted order (the map has no page
+    /// order; sorting keeps the choice stable).
+    fn matching(&self, wanted: fn(&str) -> bool) -> impl Iterator<Item = String> + '_ {
+        let mut keys: Vec<&String> = self.values.keys().filter(|k| wanted(k)).collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|key| self.values.get(key))
+            .flatten()
+            .cloned()
+    }
+}
+
+/// A site's own name for the publication date: "w-published-date", "cludo:date",
+/// "article.published"; never a modification, expiry or creation date.
+fn is_publish_date_key(key: &str) -> bool {
+    let dated = key.contains("publish")
+        || key.ends_with(":date")
+        || key.ends_with("_date")
+        || key.ends_with("-date")
+        || key.ends_with(".date");
+    dated
+        && !["modif", "updat", "expir", "creat", "revis", "review"]
+            .iter()
+            .any(|w| key.contains(w))
 }
 
 /// The typed objects of every JSON-LD block on the page, articles first.
@@ -885,6 +911,20 @@ mod tests {
         assert_eq!(extract(&labelled).author.as_deref(), Some("Emmanuel Oyibo"));
         let elsewhere = Html::parse_document(r#"<a href="/authorship-guide">How we write</a>"#);
         assert_eq!(extract(&elsewhere).author, None);
+    }
+
+    #[test]
+    fn a_sites_own_publication_date_meta_is_read_but_not_its_modified_date() {
+        let doc = Html::parse_document(
+            r#"<meta name="w-modified-date" content="2025-06-01"><meta name="w-published-date" content="2025-05-27T06:03:43.274Z">"#,
+        );
+        assert!(extract(&doc)
+            .published
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2025-05-27")));
+        let modified =
+            Html::parse_document(r#"<meta name="w-modified-date" content="2025-06-01">"#);
+        assert_eq!(extract(&modified).published, None);
     }
 
     #[test]
