@@ -104,6 +104,12 @@ struct Walker<'o> {
     in_noscript: bool,
 }
 
+/// Code lines and table rows repeat in their own right (one response shape per endpoint,
+/// "Yes | Yes" rows): never evidence of a copied element.
+fn repeats_by_nature(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Code | BlockKind::TableRow)
+}
+
 /// Smallest `<noscript>` content read as markup (bytes).
 const NOSCRIPT_MIN_BYTES: usize = 2000;
 
@@ -242,10 +248,7 @@ impl Walker<'_> {
             let at = *first.entry(text).or_insert(i as u32);
             first_at.push(at);
             let len = if text.is_empty() { 0 } else { s.text.len() };
-            // Code lines and table rows repeat in their own right (one response
-            // shape per endpoint, "Yes | Yes" rows): never evidence of a copy.
-            let structural = matches!(s.kind, BlockKind::Code | BlockKind::TableRow);
-            let repeated = if (at as usize) < i && !structural {
+            let repeated = if (at as usize) < i && !repeats_by_nature(s.kind) {
                 len
             } else {
                 0
@@ -272,10 +275,7 @@ impl Walker<'_> {
             }
             budget -= end - start;
             let repeated: usize = (start..end)
-                .filter(|&i| {
-                    (first_at[i] as usize) < start
-                        && !matches!(segments[i].kind, BlockKind::Code | BlockKind::TableRow)
-                })
+                .filter(|&i| (first_at[i] as usize) < start && !repeats_by_nature(segments[i].kind))
                 .map(|i| segments[i].text.len())
                 .sum();
             if share(repeated) {
