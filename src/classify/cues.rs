@@ -65,7 +65,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     let words = stats.words;
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
-    let digit = text.bytes().any(|b| b.is_ascii_digit());
+    let digit = stats.has_digit;
     // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
     let minutes = || {
         memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
@@ -177,11 +177,17 @@ fn may_be_caption(text: &str) -> bool {
         || contains_ascii_ci(bytes, b"source")
 }
 
-/// Whether `haystack` holds `needle` (lowercase ASCII), ignoring ASCII case.
+/// Whether `haystack` holds `needle` (lowercase ASCII), ignoring ASCII case: compared only
+/// where its first letter occurs.
 fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), haystack).any(|at| {
+        haystack
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -210,6 +216,14 @@ fn is_breadcrumb(text: &str) -> bool {
 /// single item): an arrow (`>`, `»`, `›`, `→`) anywhere, or `/`, `|`, `::` or `·` right
 /// after whitespace.
 fn has_breadcrumb_separator(text: &str) -> bool {
+    // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
+    // `→`): most lines have none of these bytes.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'>', b'/', b'|', bytes).is_none()
+        && memchr::memchr3(b':', 0xC2, 0xE2, bytes).is_none()
+    {
+        return false;
+    }
     if text.contains(['>', '»', '›', '→']) {
         return true;
     }

@@ -9,6 +9,7 @@ use aho_corasick::{
 };
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{is_alphanumeric, is_whitespace};
 use crate::rules::phrases;
@@ -21,17 +22,17 @@ pub(crate) const MAX_MATCH_BYTES: usize = 600;
 pub(crate) struct Lexicon {
     read_more: AhoCorasick,
     tail: AhoCorasick,
-    prev_next: HashSet<&'static str>,
-    comments: HashSet<&'static str>,
-    advertisement: HashSet<&'static str>,
-    navigation: HashSet<&'static str>,
-    date_labels: HashSet<&'static str>,
+    prev_next: PhraseSet,
+    comments: PhraseSet,
+    advertisement: PhraseSet,
+    navigation: PhraseSet,
+    date_labels: PhraseSet,
     promo: AhoCorasick,
     cookie: AhoCorasick,
     mirror: AhoCorasick,
     footer: AhoCorasick,
     caption_hint: AhoCorasick,
-    byline_prefixes: HashSet<&'static str>,
+    byline_prefixes: PhraseSet,
     /// For each hashed word, the lists with a phrase whose key word hashes the same (see
     /// [`Hits`]).
     key_words: KeyWords,
@@ -42,6 +43,30 @@ pub(crate) struct Lexicon {
     /// Longest date label and byline prefix, in bytes.
     longest_date_label: usize,
     longest_byline_prefix: usize,
+}
+
+/// A whole-line phrase list, hashed with FNV-1a: lookups of short keys cost a fraction of the
+/// default SipHash, and the keys are the crate's own phrases.
+type PhraseSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a as a [`Hasher`] (see [`word_hash`]).
+struct Fnv(u32);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| fnv_step(h, b));
+    }
+
+    fn finish(&self) -> u64 {
+        // Spread to the top bits too: the table reads its tag bytes from there.
+        u64::from(self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
 }
 
 /// Which phrase lists may match a block, from one pass over its words.
@@ -290,9 +315,9 @@ pub(crate) fn normalise(text: &str) -> String {
 }
 
 /// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
-/// lists of their slots in the key-word table.
+/// lists of their slots in the key-word table (none without a table).
 struct WordBits<'a> {
-    table: &'a KeyWords,
+    table: Option<&'a KeyWords>,
     hash: u32,
     in_word: bool,
     bits: u16,
@@ -317,10 +342,32 @@ impl WordBits<'_> {
     fn end_word(&mut self) {
         if self.in_word {
             self.in_word = false;
-            self.bits |= self.table.get(self.hash);
+            if let Some(table) = self.table {
+                self.bits |= table.get(self.hash);
+            }
         }
     }
 }
+
+/// ASCII bytes as written to the normalised text: lowercase, the backtick as an apostrophe,
+/// [`ASCII_SPACE`] for whitespace (in the sense of `char::is_whitespace`).
+const ASCII_NORM: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'\t'..=b'\r' => ASCII_SPACE,
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Marks whitespace in [`ASCII_NORM`] (not an ASCII byte, so never written).
+const ASCII_SPACE: u8 = 0xff;
 
 /// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
 /// range of `out` that is the result (empty for long blocks) and, given the key-word table,
@@ -330,16 +377,21 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
 ) -> (std::ops::Range<usize>, u16) {
-    out.clear();
+    // Written as bytes (ASCII one byte at a time, other characters as whole UTF-8
+    // sequences), so the result is valid UTF-8; the buffer's allocation is reused.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
     if text.len() > MAX_MATCH_BYTES {
+        *out = String::from_utf8(buf).unwrap_or_default();
         return (0..0, 0);
     }
-    let mut words = table.map(|table| WordBits {
+    buf.reserve(text.len());
+    let mut words = WordBits {
         table,
         hash: 0,
         in_word: false,
         bits: 0,
-    });
+    };
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -348,25 +400,25 @@ fn normalise_words(
         if b.is_ascii() {
             // The common case, without the Unicode tables.
             i += 1;
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                pending_space = !out.is_empty();
+            let lower = ASCII_NORM[usize::from(b)];
+            if lower == ASCII_SPACE {
+                pending_space = !buf.is_empty();
                 continue;
             }
             if pending_space {
-                out.push(' ');
-                if let Some(w) = &mut words {
-                    w.end_word();
-                }
+                buf.push(b' ');
+                words.end_word();
                 pending_space = false;
             }
-            let lower = if b == b'`' {
-                b'\''
+            buf.push(lower);
+            if lower.is_ascii_alphanumeric() {
+                if !words.in_word {
+                    words.in_word = true;
+                    words.hash = FNV_OFFSET;
+                }
+                words.hash = fnv_step(words.hash, lower);
             } else {
-                b.to_ascii_lowercase()
-            };
-            out.push(char::from(lower));
-            if let Some(w) = &mut words {
-                w.push(lower.is_ascii_alphanumeric(), &[lower]);
+                words.end_word();
             }
             continue;
         }
@@ -375,44 +427,34 @@ fn normalise_words(
         };
         i += c.len_utf8();
         if is_whitespace(c) {
-            pending_space = !out.is_empty();
+            pending_space = !buf.is_empty();
             continue;
         }
         if pending_space {
-            out.push(' ');
-            if let Some(w) = &mut words {
-                w.end_word();
-            }
+            buf.push(b' ');
+            words.end_word();
             pending_space = false;
         }
+        let mut utf8 = [0u8; 4];
         match c {
             '’' | '‘' | '´' => {
-                out.push('\'');
-                if let Some(w) = &mut words {
-                    w.end_word();
-                }
+                buf.push(b'\'');
+                words.end_word();
             }
             _ => {
                 for lower in c.to_lowercase() {
-                    out.push(lower);
-                    if let Some(w) = &mut words {
-                        let mut buf = [0u8; 4];
-                        w.push(
-                            is_alphanumeric(lower),
-                            lower.encode_utf8(&mut buf).as_bytes(),
-                        );
-                    }
+                    let lower_utf8 = lower.encode_utf8(&mut utf8).as_bytes();
+                    buf.extend_from_slice(lower_utf8);
+                    words.push(is_alphanumeric(lower), lower_utf8);
                 }
             }
         }
     }
-    let bits = match &mut words {
-        Some(w) => {
-            w.end_word();
-            w.bits
-        }
-        None => 0,
-    };
+    words.end_word();
+    let bits = words.bits;
+    // Only whole characters were written: the conversion cannot fail (and an empty result
+    // would only mean "no phrase matches").
+    *out = String::from_utf8(buf).unwrap_or_default();
     let trimmed = out
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')

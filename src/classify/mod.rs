@@ -64,7 +64,10 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         .zip(&stats)
         .map(|(s, st)| cues::cue(&s.text, st))
         .collect();
-    for (c, seg) in cues.iter_mut().zip(segs) {
+    for ((c, seg), st) in cues.iter_mut().zip(segs).zip(&stats) {
+        if !st.may_have_junk {
+            continue;
+        }
         let (control, replaced) = crate::text::junk_percent(&seg.text, usize::MAX);
         if control > thresholds::MAX_BLOCK_CONTROL_PERCENT
             || replaced > thresholds::MAX_BLOCK_REPLACED_PERCENT
