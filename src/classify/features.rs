@@ -23,7 +23,48 @@ pub(crate) struct Stats {
     /// A control character (but line breaks, tabs and form feeds) or U+FFFD occurs: without
     /// one, the block's junk shares are zero.
     pub may_have_junk: bool,
+    /// Which of the bytes of [`SeenByte`] occur in the text (one bit each): cheap necessary
+    /// conditions for the caption and breadcrumb patterns.
+    pub bytes_seen: u16,
 }
+
+/// Bytes whose presence [`Stats::bytes_seen`] records.
+#[derive(Debug, Clone, Copy)]
+#[repr(u16)]
+pub(crate) enum SeenByte {
+    CloseParen = 1,
+    Colon = 2,
+    Slash = 4,
+    Pipe = 8,
+    Greater = 16,
+    /// 0xA9: the last byte of `©`.
+    A9 = 32,
+    /// 0xC2: the lead byte of U+0080 to U+00BF (`»`, `·`, `©`...).
+    C2 = 64,
+    /// 0xE2: the lead byte of U+2000 to U+2FFF (`›`, `→`, dashes...).
+    E2 = 128,
+}
+
+impl Stats {
+    /// Whether any of the bytes occurs in the text.
+    pub(crate) fn has_any(&self, bytes: &[SeenByte]) -> bool {
+        bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
+    }
+}
+
+/// The [`SeenByte`] bit of every byte value (0 for the others).
+static BYTE_SEEN: [u16; 256] = {
+    let mut table = [0u16; 256];
+    table[b')' as usize] = SeenByte::CloseParen as u16;
+    table[b':' as usize] = SeenByte::Colon as u16;
+    table[b'/' as usize] = SeenByte::Slash as u16;
+    table[b'|' as usize] = SeenByte::Pipe as u16;
+    table[b'>' as usize] = SeenByte::Greater as u16;
+    table[0xA9] = SeenByte::A9 as u16;
+    table[0xC2] = SeenByte::C2 as u16;
+    table[0xE2] = SeenByte::E2 as u16;
+    table
+};
 
 /// How many characters one CJK character counts as.
 pub(crate) const CJK_WEIGHT: f32 = 3.0;
@@ -310,12 +351,14 @@ impl Stats {
         // through `Scan` only around the rare non-ASCII characters.
         let mut state = 0usize;
         let (mut digits, mut controls) = (0u32, 0u32);
+        let mut seen = 0u16;
         let mut i = 0;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
             let mut sum = 0u64;
             while i < stop {
                 let b = bytes[i];
+                seen |= BYTE_SEEN[usize::from(b)];
                 if b.is_ascii() {
                     i += 1;
                     let step = ASCII_STEP[state << 7 | usize::from(b)];
@@ -327,6 +370,10 @@ impl Stats {
                     i = bytes.len();
                     break;
                 };
+                // The lead byte is recorded above, the continuation bytes here.
+                for &b in bytes.get(i + 1..i + c.len_utf8()).unwrap_or_default() {
+                    seen |= BYTE_SEEN[usize::from(b)];
+                }
                 i += c.len_utf8();
                 scan.set_bits(state);
                 scan = scan.other(c);
@@ -342,6 +389,7 @@ impl Stats {
         scan.set_bits(state);
         s.has_digit = digits > 0;
         s.may_have_junk = scan.junk || controls > 0;
+        s.bytes_seen = seen;
         let Scan {
             in_word,
             word_has_alnum,
@@ -441,6 +489,7 @@ mod tests {
             "Café crème 2021, naïve—résumé… end",
             "tab\tand\x0bvertical\x0cform\u{1}ctl \u{85} \u{fffd}",
             "东京，大阪。 Tokyo. Ёлка Ёж",
+            "Home › News » World / Asia | (c) © 2021 → a:b>c",
             long.as_str(),
         ] {
             let s = Stats::of(t);
@@ -461,6 +510,8 @@ mod tests {
             };
             assert_eq!(s.capitalised, caps, "{t:?}");
             assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
+            let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
+            assert_eq!(s.bytes_seen, seen, "{t:?}");
             let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
             assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
         }

@@ -342,9 +342,14 @@ impl WordBits<'_> {
     fn end_word(&mut self) {
         if self.in_word {
             self.in_word = false;
-            if let Some(table) = self.table {
-                self.bits |= table.get(self.hash);
-            }
+            self.found(self.hash);
+        }
+    }
+
+    /// A whole word with this hash was written.
+    fn found(&mut self, hash: u32) {
+        if let Some(table) = self.table {
+            self.bits |= table.get(hash);
         }
     }
 }
@@ -368,6 +373,61 @@ const ASCII_NORM: [u8; 128] = {
 
 /// Marks whitespace in [`ASCII_NORM`] (not an ASCII byte, so never written).
 const ASCII_SPACE: u8 = 0xff;
+
+/// Writes a run of ASCII bytes to the normalised text `buf` as the character loop of
+/// [`normalise_words`] would, given whether a space is pending before it; returns whether one
+/// is pending after it. Copied whole, then lowercased and its whitespace runs collapsed in
+/// place (never longer than the input), then its words hashed: tight loops without branches
+/// on the text's shape.
+fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut WordBits) -> bool {
+    if pending_space {
+        buf.push(b' ');
+    }
+    let written = buf.len() - usize::from(pending_space);
+    // A space just written, or nothing written at all: further whitespace is dropped.
+    let mut after_space = pending_space || buf.is_empty();
+    let from = buf.len();
+    buf.extend_from_slice(run);
+    let tail = &mut buf[from..];
+    let mut w = 0;
+    for r in 0..tail.len() {
+        let lower = ASCII_NORM[usize::from(tail[r] & 0x7f)];
+        let space = lower == ASCII_SPACE;
+        tail[w] = if space { b' ' } else { lower };
+        w += usize::from(!(space && after_space));
+        after_space = space;
+    }
+    buf.truncate(from + w);
+    // A trailing space becomes pending again: written only before a next character.
+    let pending = after_space && buf.last() == Some(&b' ');
+    if pending {
+        buf.pop();
+    }
+    // The word state in locals, so that it stays in registers.
+    let (mut hash, mut in_word) = (words.hash, words.in_word);
+    for &b in &buf[written..] {
+        if ASCII_ALNUM[usize::from(b & 0x7f)] {
+            hash = fnv_step(if in_word { hash } else { FNV_OFFSET }, b);
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words.found(hash);
+        }
+    }
+    (words.hash, words.in_word) = (hash, in_word);
+    pending
+}
+
+/// `u8::is_ascii_alphanumeric` by table.
+const ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
 /// range of `out` that is the result (empty for long blocks) and, given the key-word table,
@@ -396,30 +456,14 @@ fn normalise_words(
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // The common case, without the Unicode tables.
-            i += 1;
-            let lower = ASCII_NORM[usize::from(b)];
-            if lower == ASCII_SPACE {
-                pending_space = !buf.is_empty();
-                continue;
-            }
-            if pending_space {
-                buf.push(b' ');
-                words.end_word();
-                pending_space = false;
-            }
-            buf.push(lower);
-            if lower.is_ascii_alphanumeric() {
-                if !words.in_word {
-                    words.in_word = true;
-                    words.hash = FNV_OFFSET;
-                }
-                words.hash = fnv_step(words.hash, lower);
-            } else {
-                words.end_word();
-            }
+        if bytes[i].is_ascii() {
+            // The common case, without the Unicode tables: the whole ASCII run at once.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space, &mut words);
+            i = end;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
