@@ -1,8 +1,10 @@
 //! Matching `class` and `id` values against the word lists of
 //! [`crate::rules::html_hints`], with automata compiled once.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::rules::html_hints::{
     BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES, POSITIVE_WORDS,
@@ -37,6 +39,8 @@ static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>)>> = Lazy::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A full DFA: built once, then the fastest search on the many short names.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .ok()?;
     Some((ac, kinds))
@@ -54,8 +58,52 @@ pub(crate) struct ClassVerdict {
     pub positive: bool,
 }
 
+/// Values remembered per thread: pages repeat their class values (`menu-item`, `col-md-6`)
+/// across many elements.
+const CACHE_ENTRIES: usize = 4096;
+
+/// Longer values are not remembered (they are rare and seldom repeated).
+const CACHE_MAX_BYTES: usize = 128;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<Box<str>, ClassVerdict>> = RefCell::new(HashMap::new());
+}
+
 /// Reads one `class` or `id` value (several class names separated by whitespace).
 pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
+    let own = if value.len() > CACHE_MAX_BYTES {
+        of_value(value)
+    } else {
+        CACHE.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => {
+                if let Some(&known) = cache.get(value) {
+                    return known;
+                }
+                let own = of_value(value);
+                if cache.len() >= CACHE_ENTRIES {
+                    cache.clear();
+                }
+                cache.insert(value.into(), own);
+                own
+            }
+            Err(_) => of_value(value),
+        })
+    };
+    // Merging gives what reading the value into `verdict` directly would: flags add up, and
+    // the boilerplate rule ranked first wins (equal ranks are the same rule).
+    verdict.content |= own.content;
+    verdict.positive |= own.positive;
+    if let Some(rule) = own.boilerplate {
+        if verdict.boilerplate.is_none_or(|old| rank(rule) < rank(old)) {
+            verdict.boilerplate = Some(rule);
+        }
+    }
+}
+
+/// What one value says on its own.
+fn of_value(value: &str) -> ClassVerdict {
+    let mut verdict = ClassVerdict::default();
+    let verdict = &mut verdict;
     for name in value.split_ascii_whitespace() {
         if IGNORED_CLASS_PREFIXES.iter().any(|p| {
             name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
@@ -63,7 +111,7 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
             continue;
         }
         let Some((ac, kinds)) = WORDS.as_ref() else {
-            return;
+            return *verdict;
         };
         for m in ac.find_iter(name) {
             match kinds[m.pattern().as_usize()] {
@@ -88,6 +136,7 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
             }
         }
     }
+    *verdict
 }
 
 /// Position of a rule's first word in the list: earlier words win.
