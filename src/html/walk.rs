@@ -454,7 +454,7 @@ impl Walker<'_> {
             self.pending_space = true;
         }
         let in_link = self.link_depth > self.top().link_base && self.flat_depth == 0;
-        for word in text.split_whitespace() {
+        for_each_word(text, |word| {
             if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with(' ') {
                 self.buf.push(' ');
             }
@@ -464,7 +464,7 @@ impl Walker<'_> {
             }
             self.pending_space = true;
             self.br_pending = false;
-        }
+        });
         if !text.ends_with(char::is_whitespace) {
             self.pending_space = false;
         }
@@ -521,6 +521,36 @@ impl Walker<'_> {
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
 /// `visibility:hidden` style.
+/// Calls `f` with each word of `text`, as `str::split_whitespace` gives them: ASCII bytes are
+/// tested without decoding, the rest as characters.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (matches!(bytes[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (space, start) {
+            (true, Some(from)) => {
+                f(&text[from..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        f(&text[from..]);
+    }
+}
+
 fn hidden(el: &Element) -> Hidden {
     let mut styled = false;
     for (attr, value) in el.attrs() {
@@ -601,7 +631,23 @@ enum Hidden {
 
 #[cfg(test)]
 mod tests {
-    use super::style_has;
+    use super::{for_each_word, style_has};
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for t in [
+            "",
+            "  one  two\tthree\n",
+            "a\u{a0}b\u{2003}c\u{3000}d\x0be\x0cf",
+            "caf\u{e9} na\u{ef}ve\u{85}x \u{200b}zero-width",
+            "\u{1680}lead",
+        ] {
+            let mut words = Vec::new();
+            for_each_word(t, |w| words.push(w.to_string()));
+            let expected: Vec<String> = t.split_whitespace().map(String::from).collect();
+            assert_eq!(words, expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn style_declarations_ignore_case_and_spaces() {
