@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{is_alphanumeric, is_whitespace};
+use super::swar;
 use crate::rules::phrases;
 
 /// Blocks longer than this (in bytes) are never compared with the phrase lists: boilerplate
@@ -389,13 +390,30 @@ fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut Wo
     let from = buf.len();
     buf.extend_from_slice(run);
     let tail = &mut buf[from..];
-    let mut w = 0;
-    for r in 0..tail.len() {
+    let (mut r, mut w) = (0, 0);
+    while r < tail.len() {
+        // Eight bytes at once when they hold no control byte, tab or line break, no
+        // backtick and no space after a space: then only their letters change.
+        if let Some(chunk) = tail.get(r..r + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(eight);
+            let spaces = swar::eq(x, b' ');
+            let space_before = (spaces << 8) | u64::from(after_space) << 7;
+            if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) == 0 {
+                let lowered = x | swar::in_range(x, b'A', b'Z') >> 2;
+                tail[w..w + 8].copy_from_slice(&lowered.to_le_bytes());
+                (r, w) = (r + 8, w + 8);
+                after_space = spaces >> 63 != 0;
+                continue;
+            }
+        }
         let lower = ASCII_NORM[usize::from(tail[r] & 0x7f)];
         let space = lower == ASCII_SPACE;
         tail[w] = if space { b' ' } else { lower };
         w += usize::from(!(space && after_space));
         after_space = space;
+        r += 1;
     }
     buf.truncate(from + w);
     // A trailing space becomes pending again: written only before a next character.

@@ -13,6 +13,7 @@ mod html;
 mod lexicon;
 mod meta;
 mod region;
+mod swar;
 
 use cues::Cue;
 use features::Stats;

@@ -105,9 +105,12 @@ fn of_value(value: &str) -> ClassVerdict {
     let mut verdict = ClassVerdict::default();
     let verdict = &mut verdict;
     for name in value.split_ascii_whitespace() {
-        if IGNORED_CLASS_PREFIXES.iter().any(|p| {
-            name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-        }) {
+        if may_have_ignored_prefix(name)
+            && IGNORED_CLASS_PREFIXES.iter().any(|p| {
+                name.len() > p.len()
+                    && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            })
+        {
             continue;
         }
         let Some((ac, kinds)) = WORDS.as_ref() else {
@@ -137,6 +140,14 @@ fn of_value(value: &str) -> ClassVerdict {
         }
     }
     *verdict
+}
+
+/// A cheap necessary condition for an ignored prefix: when every prefix has a hyphen (read
+/// from the list, so that edits keep it exact), so does the name.
+fn may_have_ignored_prefix(name: &str) -> bool {
+    static ALL_HYPHENATED: Lazy<bool> =
+        Lazy::new(|| IGNORED_CLASS_PREFIXES.iter().all(|p| p.contains('-')));
+    !*ALL_HYPHENATED || name.contains('-')
 }
 
 /// Position of a rule's first word in the list: earlier words win.
