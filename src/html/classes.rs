@@ -20,8 +20,9 @@ enum Word {
     Positive,
 }
 
-/// One automaton over every list, so each class name is scanned once.
-static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>)>> = Lazy::new(|| {
+/// One automaton over every list, so each class value is scanned once; and whether no word
+/// has whitespace (see [`of_value`]).
+static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>, bool)>> = Lazy::new(|| {
     let mut patterns: Vec<&str> = Vec::new();
     let mut kinds = Vec::new();
     for (i, w) in BOILERPLATE_WORDS.iter().enumerate() {
@@ -41,9 +42,12 @@ static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>)>> = Lazy::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         // A full DFA: built once, then the fastest search on the many short names.
         .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
+        .build(&patterns)
         .ok()?;
-    Some((ac, kinds))
+    let spaceless = !patterns
+        .iter()
+        .any(|p| p.bytes().any(|b| b.is_ascii_whitespace()));
+    Some((ac, kinds, spaceless))
 });
 
 /// What an element's `class` and `id` say about it.
@@ -100,46 +104,102 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
     }
 }
 
-/// What one value says on its own.
+/// What one value says on its own. No word has whitespace, so a match never spans two class
+/// names: one search over the whole value finds what a search per name would (the matches of
+/// a name with an ignored prefix are skipped), at a fraction of the per-search cost.
 fn of_value(value: &str) -> ClassVerdict {
     let mut verdict = ClassVerdict::default();
-    let verdict = &mut verdict;
-    for name in value.split_ascii_whitespace() {
-        if may_have_ignored_prefix(name)
-            && IGNORED_CLASS_PREFIXES.iter().any(|p| {
-                name.len() > p.len()
-                    && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-            })
-        {
+    let Some((ac, kinds, spaceless)) = WORDS.as_ref() else {
+        return verdict;
+    };
+    if !*spaceless {
+        for name in value.split_ascii_whitespace() {
+            if !is_ignored(name) {
+                add_matches(ac, kinds, name, &mut verdict);
+            }
+        }
+        return verdict;
+    }
+    let ignored = |start: usize| {
+        let bytes = value.as_bytes();
+        let from = bytes[..start]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        let to = bytes[start..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |i| start + i);
+        is_ignored(&value[from..to])
+    };
+    let has_ignored = may_have_ignored_prefix(value);
+    for m in ac.find_iter(value) {
+        if has_ignored && ignored(m.start()) {
             continue;
         }
-        let Some((ac, kinds)) = WORDS.as_ref() else {
-            return *verdict;
-        };
-        for m in ac.find_iter(name) {
-            match kinds[m.pattern().as_usize()] {
-                Word::Content => {
-                    verdict.content = true;
-                    verdict.positive = true;
-                }
-                Word::Positive => verdict.positive = true,
-                Word::Boilerplate(i) => {
-                    let word = &BOILERPLATE_WORDS[i];
-                    if word.whole && !whole_word(name, m.start(), m.end()) {
-                        continue;
-                    }
-                    let better = match verdict.boilerplate {
-                        None => true,
-                        Some(rule) => rank(word.rule) < rank(rule),
-                    };
-                    if better {
-                        verdict.boilerplate = Some(word.rule);
-                    }
-                }
+        add_match(
+            kinds,
+            value,
+            m.pattern().as_usize(),
+            m.start(),
+            m.end(),
+            &mut verdict,
+        );
+    }
+    verdict
+}
+
+/// The class name starts with one of [`IGNORED_CLASS_PREFIXES`].
+fn is_ignored(name: &str) -> bool {
+    may_have_ignored_prefix(name)
+        && IGNORED_CLASS_PREFIXES.iter().any(|p| {
+            name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+}
+
+/// Reads every match in one class name into `verdict`.
+fn add_matches(ac: &AhoCorasick, kinds: &[Word], name: &str, verdict: &mut ClassVerdict) {
+    for m in ac.find_iter(name) {
+        add_match(
+            kinds,
+            name,
+            m.pattern().as_usize(),
+            m.start(),
+            m.end(),
+            verdict,
+        );
+    }
+}
+
+/// Reads one match of word `pattern` at `start..end` of `hay` into `verdict`.
+fn add_match(
+    kinds: &[Word],
+    hay: &str,
+    pattern: usize,
+    start: usize,
+    end: usize,
+    verdict: &mut ClassVerdict,
+) {
+    match kinds[pattern] {
+        Word::Content => {
+            verdict.content = true;
+            verdict.positive = true;
+        }
+        Word::Positive => verdict.positive = true,
+        Word::Boilerplate(i) => {
+            let word = &BOILERPLATE_WORDS[i];
+            if word.whole && !whole_word(hay, start, end) {
+                return;
+            }
+            let better = match verdict.boilerplate {
+                None => true,
+                Some(rule) => rank(word.rule) < rank(rule),
+            };
+            if better {
+                verdict.boilerplate = Some(word.rule);
             }
         }
     }
-    *verdict
 }
 
 /// A cheap necessary condition for an ignored prefix: when every prefix has a hyphen (read
@@ -190,6 +250,29 @@ mod tests {
         assert_eq!(check("ad-slot").boilerplate, Some(Rule::Advertisement));
         assert_eq!(check("mainNav").boilerplate, Some(Rule::Navigation));
         assert_eq!(check("canvas").boilerplate, None);
+    }
+
+    #[test]
+    fn one_search_per_value_equals_one_search_per_name() {
+        let Some((ac, kinds, _)) = WORDS.as_ref() else {
+            panic!("class words compile");
+        };
+        for value in [
+            "post type-post status-publish category-sidebar tag-nav hentry",
+            "mainNav  ad-slot\tsidebar-widget\ncomment-list",
+            "entry-content clearfix has-sidebar is-footer",
+            "navbar navigation social-share share-buttons",
+            "article modal-enabled",
+            "",
+        ] {
+            let mut by_name = ClassVerdict::default();
+            for name in value.split_ascii_whitespace() {
+                if !is_ignored(name) {
+                    add_matches(ac, kinds, name, &mut by_name);
+                }
+            }
+            assert_eq!(of_value(value), by_name, "{value:?}");
+        }
     }
 
     #[test]
