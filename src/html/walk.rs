@@ -519,8 +519,6 @@ impl Walker<'_> {
     }
 }
 
-/// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
-/// `visibility:hidden` style.
 /// Calls `f` with each word of `text`, as `str::split_whitespace` gives them: ASCII bytes are
 /// tested without decoding, the rest as characters.
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
@@ -551,6 +549,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
+/// `visibility:hidden` style.
 fn hidden(el: &Element) -> Hidden {
     let mut styled = false;
     for (attr, value) in el.attrs() {
