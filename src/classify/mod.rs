@@ -583,7 +583,7 @@ fn metadata(
     end: usize,
     out: &mut Outcome,
 ) {
-    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_ref()).collect();
     let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
     if let Some(t) = meta::find_title(&texts, &gaps, stats, cues, start) {
         out.meta.title = Some(meta::title_text(texts[t]));

@@ -42,7 +42,7 @@ pub(crate) struct BlockNode {
 /// The walk's result: segments, the block element owning each, and the element table.
 #[derive(Debug, Default)]
 pub(crate) struct Walk {
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Segment<'static>>,
     /// For each segment, the index in `nodes` of the innermost block element holding it.
     pub owners: Vec<u32>,
     /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
