@@ -230,6 +230,48 @@ const ASCII_CLASS: [u8; 128] = {
     table
 };
 
+/// For each character below U+3000, an ASCII byte of the same class (see [`ASCII_CLASS`]; not
+/// a digit), whose [`ASCII_STEP`] is then the character's own step (what [`Scan::other`]
+/// does with it); 0xFF for the few without one. Below U+3000 no character is CJK or a CJK
+/// comma or full stop, so the class says all `Scan::other` reads.
+static STAND_INS: Lazy<Vec<u8>> = Lazy::new(|| {
+    let stand_in = |class: u8| {
+        (0u8..128)
+            .find(|&b| ASCII_CLASS[usize::from(b)] == class && !b.is_ascii_digit())
+            .unwrap_or(0xff)
+    };
+    (0..TABLE_END)
+        .map(|u| match char::from_u32(u) {
+            Some(c) if !c.is_ascii() => stand_in(class_of(c)),
+            _ => 0xff,
+        })
+        .collect()
+});
+
+/// The [`ASCII_CLASS`] bits of a character below U+3000, from the tests `Scan::other` makes.
+fn class_of(c: char) -> u8 {
+    let mut class = 0;
+    if is_whitespace(c) {
+        class |= SPACE;
+    }
+    if is_uppercase(c) {
+        class |= UPPER;
+    }
+    if is_alphanumeric(c) {
+        class |= ALNUM;
+    }
+    if is_terminal(c) {
+        class |= TERMINAL;
+    }
+    if is_closing(c) {
+        class |= CLOSING;
+    }
+    if matches!(c, '\u{80}'..='\u{9f}') {
+        class |= CONTROL;
+    }
+    class
+}
+
 /// Bits of the scan state between ASCII bytes.
 const IN_WORD: usize = 1;
 const HAS_ALNUM: usize = 2;
@@ -388,9 +430,20 @@ impl Stats {
                     seen |= BYTE_SEEN[usize::from(b)];
                 }
                 i += c.len_utf8();
-                scan.set_bits(state);
-                scan = scan.other(c);
-                state = scan.bits();
+                // Below U+3000 (Latin, Greek, Cyrillic, punctuation...) a character takes the
+                // step of an ASCII byte of its class; the rest go through `Scan::other`.
+                match STAND_INS.get(c as usize) {
+                    Some(&b) if b.is_ascii() => {
+                        let step = ASCII_STEP[state << 7 | usize::from(b)];
+                        sum = sum.wrapping_add(step);
+                        state = (step >> STATE_SHIFT) as usize;
+                    }
+                    _ => {
+                        scan.set_bits(state);
+                        scan = scan.other(c);
+                        state = scan.bits();
+                    }
+                }
             }
             scan.words += field(sum, WORDS);
             scan.caps += field(sum, CAPS);
@@ -495,6 +548,11 @@ mod tests {
             scan
         };
         let long = "Word, another; \"Quoted.\" (Aside!) ".repeat(200);
+        // Every character below U+3000 after a letter, a space and a full stop.
+        let sweep: String = (0x80..0x3100)
+            .filter_map(char::from_u32)
+            .flat_map(|c| ['a', c, ' ', '.', c, 'Z', c])
+            .collect();
         for t in [
             "",
             "Plain words. Two sentences!",
@@ -503,6 +561,7 @@ mod tests {
             "tab\tand\x0bvertical\x0cform\u{1}ctl \u{85} \u{fffd}",
             "东京，大阪。 Tokyo. Ёлка Ёж",
             "Home › News » World / Asia | (c) © 2021 → a:b>c",
+            &sweep,
             long.as_str(),
         ] {
             let s = Stats::of(t);
