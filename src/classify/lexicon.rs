@@ -311,8 +311,13 @@ const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
 pub(crate) fn normalise(text: &str) -> String {
     let mut buf = String::new();
-    let (range, _) = normalise_words(text, &mut buf, None);
-    buf[range].to_string()
+    normalise_in(text, &mut buf).to_string()
+}
+
+/// [`normalise`] into a buffer reused from call to call.
+pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
+    let (range, _) = normalise_words(text, buf, None);
+    &buf[range]
 }
 
 /// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the

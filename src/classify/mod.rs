@@ -354,11 +354,12 @@ fn mark_site_headings(segs: &[Segment], site: &str, cues: &mut [Cue]) {
     if site.is_empty() {
         return;
     }
+    let mut buf = String::new();
     for (segment, cue) in segs.iter().zip(cues.iter_mut()) {
         if *cue != Cue::Plain || segment.text.len() > site.len() + 24 {
             continue;
         }
-        let norm = lexicon::normalise(&segment.text);
+        let norm = lexicon::normalise_in(&segment.text, &mut buf);
         // "More <site>", or a few words around the name: "More Great <Site> Stories".
         let names_site = SITE_MORE_PREFIXES.iter().any(|prefix| {
             norm.strip_prefix(prefix)
