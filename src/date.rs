@@ -97,7 +97,7 @@ fn find_date(s: &str) -> Option<Found> {
         (find_rfc2822, has(b':')),
         (find_cjk, s.contains(['年', '년'])),
         (find_year_first, has(b'.') || has(b'/')),
-        (find_textual, TEXTUAL_ANYWHERE.is_match(s)),
+        (find_textual, true),
         (find_numeric, has(b'.') || has(b'/') || has(b'-')),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
@@ -183,13 +183,18 @@ fn find_numeric(s: &str) -> Option<Found> {
 fn find_textual(s: &str) -> Option<Found> {
     static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(MONTH_FIRST_PATTERN)));
     static DAY_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(DAY_FIRST_PATTERN)));
-    let month_first = first_valid(&MONTH_FIRST, s, |c| {
-        ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
+    // Each pattern runs (with its costly captures) only where its plain DFA matches.
+    let month_first = MONTH_FIRST_ANYWHERE.is_match(s).then(|| {
+        first_valid(&MONTH_FIRST, s, |c| {
+            ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
+        })
     });
-    let day_first = first_valid(&DAY_FIRST, s, |c| {
-        ymd(num(c, 3)?, month_number(c.get(2)?.as_str())?, num(c, 1)?)
+    let day_first = DAY_FIRST_ANYWHERE.is_match(s).then(|| {
+        first_valid(&DAY_FIRST, s, |c| {
+            ymd(num(c, 3)?, month_number(c.get(2)?.as_str())?, num(c, 1)?)
+        })
     });
-    [month_first, day_first]
+    [month_first.flatten(), day_first.flatten()]
         .into_iter()
         .flatten()
         .min_by_key(|found| found.span.start)
@@ -206,17 +211,15 @@ fn months_in(pattern: &str) -> String {
     pattern.replace("MONTHS", &MONTH_ALTERNATION)
 }
 
-/// Both textual patterns without their word boundaries, which only widens what they match:
-/// [`find_textual`] cannot match where this does not. Without `\b` the test runs on a plain
-/// DFA, where the Unicode word boundaries need a slower engine on non-ASCII text.
-static TEXTUAL_ANYWHERE: Lazy<Regex> = Lazy::new(|| {
-    let unbounded = |pattern: &str| months_in(pattern).replace(r"\b", "");
-    compile(&format!(
-        "{}|{}",
-        unbounded(MONTH_FIRST_PATTERN),
-        unbounded(DAY_FIRST_PATTERN)
-    ))
-});
+/// Each textual pattern without its word boundaries, which only widens what it matches: the
+/// pattern cannot match where this does not. Without `\b` the test runs on a plain DFA, where
+/// the Unicode word boundaries need a slower engine on non-ASCII text.
+static MONTH_FIRST_ANYWHERE: Lazy<Regex> = Lazy::new(|| compile(&unbounded(MONTH_FIRST_PATTERN)));
+static DAY_FIRST_ANYWHERE: Lazy<Regex> = Lazy::new(|| compile(&unbounded(DAY_FIRST_PATTERN)));
+
+fn unbounded(pattern: &str) -> String {
+    months_in(pattern).replace(r"\b", "")
+}
 
 /// Compiles one of this module's fixed patterns (covered by the unit tests).
 fn compile(pattern: &str) -> Regex {

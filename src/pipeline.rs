@@ -27,13 +27,13 @@ pub(crate) fn run(doc: Document, options: &Options) -> Article {
         match verdict {
             Verdict::Keep => article.blocks.push(Block {
                 kind: kind.unwrap_or(segment.kind),
-                text: segment.text,
+                text: segment.text.into_owned(),
             }),
             Verdict::Drop(rule) => {
                 if options.explain {
                     article.removed.push(Removed {
                         rule,
-                        text: segment.text,
+                        text: segment.text.into_owned(),
                         position,
                     });
                 }

@@ -1,6 +1,8 @@
 //! The block model shared by both inputs: HTML and text each become a [`Document`] of
 //! [`Segment`]s with features, and one classifier decides what to keep.
 
+use std::borrow::Cow;
+
 use crate::article::BlockKind;
 use crate::rules::Rule;
 
@@ -25,9 +27,10 @@ pub(crate) enum Zone {
 
 /// One candidate block with the features the classifier reads.
 #[derive(Debug, Clone)]
-pub(crate) struct Segment {
-    /// The block's text: trimmed, HTML whitespace collapsed, text-mode lines as written.
-    pub text: String,
+pub(crate) struct Segment<'a> {
+    /// The block's text: trimmed, HTML whitespace collapsed, text-mode lines as written
+    /// (borrowed from the input in text mode: no copy per line).
+    pub text: Cow<'a, str>,
     /// Its structural kind.
     pub kind: BlockKind,
     /// Characters of `text` inside links (HTML only; 0 in text mode).
@@ -57,11 +60,11 @@ pub(crate) struct Segment {
     pub box_end: u32,
 }
 
-impl Segment {
+impl<'a> Segment<'a> {
     /// A plain segment with no HTML features.
-    pub(crate) fn new(text: String, kind: BlockKind) -> Self {
+    pub(crate) fn new(text: impl Into<Cow<'a, str>>, kind: BlockKind) -> Self {
         Segment {
-            text,
+            text: text.into(),
             kind,
             link_chars: 0,
             zone: Zone::Unknown,
@@ -100,8 +103,8 @@ pub(crate) struct PageMeta {
 
 /// A segmented input, ready for the classifier.
 #[derive(Debug, Clone)]
-pub(crate) struct Document {
+pub(crate) struct Document<'a> {
     pub origin: Origin,
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Segment<'a>>,
     pub meta: PageMeta,
 }

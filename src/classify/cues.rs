@@ -1,6 +1,6 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
-use super::features::Stats;
+use super::features::{SeenByte, Stats};
 use std::cell::RefCell;
 
 use memchr::memmem::Finder;
@@ -67,7 +67,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     let words = stats.words;
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
-    let digit = text.bytes().any(|b| b.is_ascii_digit());
+    let digit = stats.has_digit;
     // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
     let minutes = || {
         memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
@@ -116,7 +116,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && lx.footer(norm)
     {
         Cue::Drop(Rule::Footer)
-    } else if (may_be_caption(text)
+    } else if (may_be_caption(stats, norm)
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
@@ -125,7 +125,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::Caption)
     } else if short && FOLLOW_PROMPT.is_match(text.trim_start()) {
         Cue::Drop(Rule::Promo)
-    } else if is_breadcrumb(text) {
+    } else if is_breadcrumb(text, stats) {
         Cue::Drop(Rule::Breadcrumb)
     } else if short
         && hits.may(List::Byline)
@@ -182,26 +182,23 @@ fn may_be_comment_head(text: &str) -> bool {
 
 /// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`), a closing
 /// parenthesis, or a "copyright"/"source" credit word; most lines that mention a photo have
-/// none of them. (0xA9 is the last byte of `©`.)
-fn may_be_caption(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr3(b')', b':', b'/', bytes).is_some()
-        || memchr::memchr2(b'|', 0xA9, bytes).is_some()
-        || contains_ascii_ci(bytes, b"copyright")
-        || contains_ascii_ci(bytes, b"source")
-}
-
-/// Whether `haystack` holds `needle` (lowercase ASCII), ignoring ASCII case.
-fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// none of them. (0xA9 is the last byte of `©`.) The words are looked for in the normalised
+/// text, which holds every ASCII letter of `text` lowercased: it has them whenever `text` has
+/// them in any ASCII case (and when it is empty, the caption hint fails anyway).
+fn may_be_caption(stats: &Stats, norm: &str) -> bool {
+    static CREDIT_WORDS: Lazy<[Finder<'static>; 2]> =
+        Lazy::new(|| [Finder::new("copyright"), Finder::new("source")]);
+    use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
+    stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
+        || CREDIT_WORDS
+            .iter()
+            .any(|f| f.find(norm.as_bytes()).is_some())
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
-fn is_breadcrumb(text: &str) -> bool {
+fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     let text = text.trim();
-    if text.len() > 200 || !has_breadcrumb_separator(text) {
+    if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
     }
     let items: Vec<&str> = BREADCRUMB_SEPARATOR
@@ -223,7 +220,13 @@ fn is_breadcrumb(text: &str) -> bool {
 /// A necessary condition for a match of [`BREADCRUMB_SEPARATOR`] (without one the trail has a
 /// single item): an arrow (`>`, `»`, `›`, `→`) anywhere, or `/`, `|`, `::` or `·` right
 /// after whitespace.
-fn has_breadcrumb_separator(text: &str) -> bool {
+fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
+    // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
+    // `→`): most lines have none of these bytes.
+    use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
+    if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
+        return false;
+    }
     if text.contains(['>', '»', '›', '→']) {
         return true;
     }
@@ -302,7 +305,13 @@ mod tests {
             "Image source, EPA",
             "Kabul airport / Getty Images",
         ] {
-            assert!(may_be_caption(caption), "{caption}");
+            assert!(
+                may_be_caption(
+                    &Stats::of(caption),
+                    &crate::classify::lexicon::normalise(caption)
+                ),
+                "{caption}"
+            );
             assert_eq!(c(caption), Cue::Drop(Rule::Caption), "{caption}");
         }
     }

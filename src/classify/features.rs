@@ -18,7 +18,53 @@ pub(crate) struct Stats {
     pub capitalised: f32,
     /// Commas, semicolons and their CJK equivalents: a sign of running prose.
     pub commas: u32,
+    /// An ASCII digit occurs (a cheap test before the date and count patterns).
+    pub has_digit: bool,
+    /// A control character (but line breaks, tabs and form feeds) or U+FFFD occurs: without
+    /// one, the block's junk shares are zero.
+    pub may_have_junk: bool,
+    /// Which of the bytes of [`SeenByte`] occur in the text (one bit each): cheap necessary
+    /// conditions for the caption and breadcrumb patterns.
+    pub bytes_seen: u16,
 }
+
+/// Bytes whose presence [`Stats::bytes_seen`] records.
+#[derive(Debug, Clone, Copy)]
+#[repr(u16)]
+pub(crate) enum SeenByte {
+    CloseParen = 1,
+    Colon = 2,
+    Slash = 4,
+    Pipe = 8,
+    Greater = 16,
+    /// 0xA9: the last byte of `©`.
+    A9 = 32,
+    /// 0xC2: the lead byte of U+0080 to U+00BF (`»`, `·`, `©`...).
+    C2 = 64,
+    /// 0xE2: the lead byte of U+2000 to U+2FFF (`›`, `→`, dashes...).
+    E2 = 128,
+}
+
+impl Stats {
+    /// Whether any of the bytes occurs in the text.
+    pub(crate) fn has_any(&self, bytes: &[SeenByte]) -> bool {
+        bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
+    }
+}
+
+/// The [`SeenByte`] bit of every byte value (0 for the others).
+static BYTE_SEEN: [u16; 256] = {
+    let mut table = [0u16; 256];
+    table[b')' as usize] = SeenByte::CloseParen as u16;
+    table[b':' as usize] = SeenByte::Colon as u16;
+    table[b'/' as usize] = SeenByte::Slash as u16;
+    table[b'|' as usize] = SeenByte::Pipe as u16;
+    table[b'>' as usize] = SeenByte::Greater as u16;
+    table[0xA9] = SeenByte::A9 as u16;
+    table[0xC2] = SeenByte::C2 as u16;
+    table[0xE2] = SeenByte::E2 as u16;
+    table
+};
 
 /// How many characters one CJK character counts as.
 pub(crate) const CJK_WEIGHT: f32 = 3.0;
@@ -71,7 +117,7 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     below_cjk(c, 4, char::is_uppercase)
 }
 
-/// The running state of [`Stats::of`]'s scan, small enough to stay in registers.
+/// The running state of [`Stats::of`]'s scan around non-ASCII characters.
 #[derive(Debug, Clone, Copy, Default)]
 struct Scan {
     in_word: bool,
@@ -83,6 +129,8 @@ struct Scan {
     cjk: u32,
     commas: u32,
     sentence_marks: u32,
+    /// A C1 control character or U+FFFD was seen.
+    junk: bool,
 }
 
 impl Scan {
@@ -91,6 +139,7 @@ impl Scan {
     fn other(mut self, c: char) -> Scan {
         let c_is_cjk = is_cjk(c);
         self.cjk += u32::from(c_is_cjk);
+        self.junk |= matches!(c, '\u{80}'..='\u{9f}' | char::REPLACEMENT_CHARACTER);
         if matches!(c, '，' | '、' | '；') {
             self.commas += 1;
         }
@@ -127,18 +176,37 @@ impl Scan {
         }
         self
     }
+
+    /// The state as the 4 bits that index [`ASCII_STEP`].
+    fn bits(&self) -> usize {
+        let bit = |on: bool, bit: usize| if on { bit } else { 0 };
+        bit(self.in_word, IN_WORD)
+            | bit(self.word_has_alnum, HAS_ALNUM)
+            | bit(self.word_first_upper, FIRST_UPPER)
+            | bit(self.prev_terminal, PREV_TERMINAL)
+    }
+
+    fn set_bits(&mut self, state: usize) {
+        self.in_word = state & IN_WORD != 0;
+        self.word_has_alnum = state & HAS_ALNUM != 0;
+        self.word_first_upper = state & FIRST_UPPER != 0;
+        self.prev_terminal = state & PREV_TERMINAL != 0;
+    }
 }
 
 /// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
-/// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test.
+/// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test;
+/// digits, and the control bytes the junk check counts.
 const SPACE: u8 = 1;
 const UPPER: u8 = 2;
 const ALNUM: u8 = 4;
 const TERMINAL: u8 = 8;
 const CLOSING: u8 = 16;
 const COMMA: u8 = 32;
+const DIGIT: u8 = 64;
+const CONTROL: u8 = 128;
 
-static ASCII_CLASS: [u8; 128] = {
+const ASCII_CLASS: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut b = 0;
     while b < 128 {
@@ -146,16 +214,164 @@ static ASCII_CLASS: [u8; 128] = {
         table[b] = match c {
             b' ' | b'\t'..=b'\r' => SPACE,
             b'A'..=b'Z' => UPPER | ALNUM,
-            b'a'..=b'z' | b'0'..=b'9' => ALNUM,
+            b'0'..=b'9' => ALNUM | DIGIT,
+            b'a'..=b'z' => ALNUM,
             b'.' | b'!' | b'?' => TERMINAL,
             b'"' | b'\'' | b')' | b']' => CLOSING,
             b',' | b';' => COMMA,
             _ => 0,
         };
+        // The control characters `text::junk_percent` counts (vertical tab is also a space).
+        if matches!(c, 0x00..=0x1f | 0x7f) && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c) {
+            table[b] |= CONTROL;
+        }
         b += 1;
     }
     table
 };
+
+/// For each character below U+3000, an ASCII byte of the same class (see [`ASCII_CLASS`]; not
+/// a digit), whose [`ASCII_STEP`] is then the character's own step (what [`Scan::other`]
+/// does with it); 0xFF for the few without one. Below U+3000 no character is CJK or a CJK
+/// comma or full stop, so the class says all `Scan::other` reads.
+static STAND_INS: Lazy<Vec<u8>> = Lazy::new(|| {
+    let stand_in = |class: u8| {
+        (0u8..128)
+            .find(|&b| ASCII_CLASS[usize::from(b)] == class && !b.is_ascii_digit())
+            .unwrap_or(0xff)
+    };
+    (0..TABLE_END)
+        .map(|u| match char::from_u32(u) {
+            Some(c) if !c.is_ascii() => stand_in(class_of(c)),
+            _ => 0xff,
+        })
+        .collect()
+});
+
+/// The [`ASCII_CLASS`] bits of a character below U+3000, from the tests `Scan::other` makes.
+fn class_of(c: char) -> u8 {
+    let mut class = 0;
+    if is_whitespace(c) {
+        class |= SPACE;
+    }
+    if is_uppercase(c) {
+        class |= UPPER;
+    }
+    if is_alphanumeric(c) {
+        class |= ALNUM;
+    }
+    if is_terminal(c) {
+        class |= TERMINAL;
+    }
+    if is_closing(c) {
+        class |= CLOSING;
+    }
+    if matches!(c, '\u{80}'..='\u{9f}') {
+        class |= CONTROL;
+    }
+    class
+}
+
+/// Bits of the scan state between ASCII bytes.
+const IN_WORD: usize = 1;
+const HAS_ALNUM: usize = 2;
+const FIRST_UPPER: usize = 4;
+const PREV_TERMINAL: usize = 8;
+
+/// An [`ASCII_STEP`] entry holds what one byte adds to each count, in fields of
+/// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas, digits,
+/// control bytes), and the next state in the top 4 bits: adding entries sums every count at
+/// once (the state bits overflow out of the word harmlessly).
+const FIELD_BITS: u32 = 10;
+const WORDS: u32 = 0;
+const CAPS: u32 = 1;
+const MARKS: u32 = 2;
+const COMMAS: u32 = 3;
+const DIGITS: u32 = 4;
+const CONTROLS: u32 = 5;
+const STATE_SHIFT: u32 = 60;
+
+/// ASCII bytes scanned between two flushes of the sums: no field can overflow.
+const FLUSH_BYTES: usize = (1 << FIELD_BITS) - 1;
+
+const fn one(field: u32) -> u64 {
+    1 << (field * FIELD_BITS)
+}
+
+/// The count of one field in a sum of entries.
+fn field(sum: u64, field: u32) -> u32 {
+    (sum >> (field * FIELD_BITS) & ((1 << FIELD_BITS) - 1)) as u32
+}
+
+/// The scan as a table: for each state (4 bits) and ASCII byte, the next state and what the
+/// byte adds. One load and one add per byte instead of the dozen bit operations of a step.
+static ASCII_STEP: [u64; 16 * 128] = {
+    let mut table = [0u64; 16 * 128];
+    let mut state = 0;
+    while state < 16 {
+        let mut b = 0;
+        while b < 128 {
+            table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b]);
+            b += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// One ASCII byte of class `class` read in `state`: a word ends at whitespace (counted when it
+/// has a letter or digit), a sentence mark is a terminal, possibly followed by closing quotes,
+/// then whitespace.
+const fn ascii_step(state: usize, class: u8) -> u64 {
+    let in_word = state & IN_WORD != 0;
+    let has_alnum = state & HAS_ALNUM != 0;
+    let first_upper = state & FIRST_UPPER != 0;
+    let prev_terminal = state & PREV_TERMINAL != 0;
+    let space = class & SPACE != 0;
+    let starts = !space && !in_word;
+    let ends = space && in_word && has_alnum;
+    let mut out = 0u64;
+    if ends {
+        out += one(WORDS);
+        if first_upper {
+            out += one(CAPS);
+        }
+    }
+    if space && prev_terminal {
+        out += one(MARKS);
+    }
+    if class & COMMA != 0 {
+        out += one(COMMAS);
+    }
+    if class & DIGIT != 0 {
+        out += one(DIGITS);
+    }
+    if class & CONTROL != 0 {
+        out += one(CONTROLS);
+    }
+    let first_upper = if starts {
+        class & UPPER != 0
+    } else {
+        first_upper
+    };
+    let has_alnum = (has_alnum && !starts) || class & ALNUM != 0;
+    let prev_terminal =
+        !space && (class & TERMINAL != 0 || (prev_terminal && class & CLOSING != 0));
+    let mut next = 0;
+    if !space {
+        next |= IN_WORD;
+    }
+    if has_alnum {
+        next |= HAS_ALNUM;
+    }
+    if first_upper {
+        next |= FIRST_UPPER;
+    }
+    if prev_terminal {
+        next |= PREV_TERMINAL;
+    }
+    out | (next as u64) << STATE_SHIFT
+}
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '।')
@@ -173,57 +389,73 @@ impl Stats {
         let mut s = Stats::default();
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
-        // The ASCII steps work on plain integers (0 or 1) held in registers; the state goes
-        // through `Scan` only around the rare non-ASCII characters. Same steps as
-        // [`Scan::other`], without branches (mispredicted branches on word boundaries
-        // dominate otherwise).
-        let (mut in_word, mut has_alnum, mut first_upper, mut prev_terminal) = (0u32, 0, 0, 0);
-        let (mut words, mut caps, mut commas, mut marks) = (0u32, 0, 0, 0);
+        // ASCII bytes go through the table with the state in a register; the state goes
+        // through `Scan` only around the rare non-ASCII characters.
+        let mut state = 0usize;
+        let (mut digits, mut controls) = (0u32, 0u32);
+        let mut seen = 0u16;
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                i += 1;
-                let class = u32::from(ASCII_CLASS[usize::from(b)]);
-                let space = class & u32::from(SPACE);
-                let not_space = space ^ 1;
-                let starts = not_space & (in_word ^ 1);
-                let ends = space & in_word & has_alnum;
-                commas += (class >> COMMA.trailing_zeros()) & 1;
-                marks += space & prev_terminal;
-                words += ends;
-                caps += ends & first_upper;
-                let upper = (class >> UPPER.trailing_zeros()) & 1;
-                first_upper = (first_upper & (starts ^ 1)) | (starts & upper);
-                has_alnum = (has_alnum & (starts ^ 1)) | ((class >> ALNUM.trailing_zeros()) & 1);
-                let terminal = (class >> TERMINAL.trailing_zeros()) & 1;
-                let closing = (class >> CLOSING.trailing_zeros()) & 1;
-                prev_terminal = not_space & (terminal | (prev_terminal & closing));
-                in_word = not_space;
-                continue;
+            let stop = bytes.len().min(i + FLUSH_BYTES);
+            let mut sum = 0u64;
+            while i < stop {
+                // Eight ASCII bytes at once: no test per byte.
+                if let Some(chunk) = bytes.get(i..(i + 8).min(stop)).filter(|c| c.len() == 8) {
+                    if chunk.is_ascii() {
+                        for &b in chunk {
+                            seen |= BYTE_SEEN[usize::from(b)];
+                            let step = ASCII_STEP[state << 7 | usize::from(b)];
+                            sum = sum.wrapping_add(step);
+                            state = (step >> STATE_SHIFT) as usize;
+                        }
+                        i += 8;
+                        continue;
+                    }
+                }
+                let b = bytes[i];
+                seen |= BYTE_SEEN[usize::from(b)];
+                if b.is_ascii() {
+                    i += 1;
+                    let step = ASCII_STEP[state << 7 | usize::from(b)];
+                    sum = sum.wrapping_add(step);
+                    state = (step >> STATE_SHIFT) as usize;
+                    continue;
+                }
+                let Some(c) = text[i..].chars().next() else {
+                    i = bytes.len();
+                    break;
+                };
+                // The lead byte is recorded above, the continuation bytes here.
+                for &b in bytes.get(i + 1..i + c.len_utf8()).unwrap_or_default() {
+                    seen |= BYTE_SEEN[usize::from(b)];
+                }
+                i += c.len_utf8();
+                // Below U+3000 (Latin, Greek, Cyrillic, punctuation...) a character takes the
+                // step of an ASCII byte of its class; the rest go through `Scan::other`.
+                match STAND_INS.get(c as usize) {
+                    Some(&b) if b.is_ascii() => {
+                        let step = ASCII_STEP[state << 7 | usize::from(b)];
+                        sum = sum.wrapping_add(step);
+                        state = (step >> STATE_SHIFT) as usize;
+                    }
+                    _ => {
+                        scan.set_bits(state);
+                        scan = scan.other(c);
+                        state = scan.bits();
+                    }
+                }
             }
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            scan.in_word = in_word != 0;
-            scan.word_has_alnum = has_alnum != 0;
-            scan.word_first_upper = first_upper != 0;
-            scan.prev_terminal = prev_terminal != 0;
-            scan = scan.other(c);
-            in_word = u32::from(scan.in_word);
-            has_alnum = u32::from(scan.word_has_alnum);
-            first_upper = u32::from(scan.word_first_upper);
-            prev_terminal = u32::from(scan.prev_terminal);
+            scan.words += field(sum, WORDS);
+            scan.caps += field(sum, CAPS);
+            scan.sentence_marks += field(sum, MARKS);
+            scan.commas += field(sum, COMMAS);
+            digits += field(sum, DIGITS);
+            controls += field(sum, CONTROLS);
         }
-        scan.in_word = in_word != 0;
-        scan.word_has_alnum = has_alnum != 0;
-        scan.word_first_upper = first_upper != 0;
-        scan.prev_terminal = prev_terminal != 0;
-        scan.words += words;
-        scan.caps += caps;
-        scan.commas += commas;
-        scan.sentence_marks += marks;
+        scan.set_bits(state);
+        s.has_digit = digits > 0;
+        s.may_have_junk = scan.junk || controls > 0;
+        s.bytes_seen = seen;
         let Scan {
             in_word,
             word_has_alnum,
@@ -301,6 +533,59 @@ mod tests {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{u:x}");
             assert_eq!(is_whitespace(c), c.is_whitespace(), "{u:x}");
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{u:x}");
+        }
+    }
+
+    #[test]
+    fn table_scan_matches_the_character_scan() {
+        // Reference: every character through `Scan::other`, ASCII commas counted apart.
+        let reference = |t: &str| {
+            let mut scan = Scan::default();
+            for c in t.chars() {
+                scan = scan.other(c);
+                scan.commas += u32::from(matches!(c, ',' | ';'));
+            }
+            scan
+        };
+        let long = "Word, another; \"Quoted.\" (Aside!) ".repeat(200);
+        // Every character below U+3000 after a letter, a space and a full stop.
+        let sweep: String = (0x80..0x3100)
+            .filter_map(char::from_u32)
+            .flat_map(|c| ['a', c, ' ', '.', c, 'Z', c])
+            .collect();
+        for t in [
+            "",
+            "Plain words. Two sentences!",
+            "“Hello,” she said. «Oui.» Done?",
+            "Café crème 2021, naïve—résumé… end",
+            "tab\tand\x0bvertical\x0cform\u{1}ctl \u{85} \u{fffd}",
+            "东京，大阪。 Tokyo. Ёлка Ёж",
+            "Home › News » World / Asia | (c) © 2021 → a:b>c",
+            &sweep,
+            long.as_str(),
+        ] {
+            let s = Stats::of(t);
+            let mut r = reference(t);
+            if r.in_word && r.word_has_alnum {
+                r.words += 1;
+                r.caps += u32::from(r.word_first_upper);
+            }
+            assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
+            assert_eq!(s.commas, r.commas, "{t:?}");
+            let tail_mark =
+                u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
+            assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");
+            let caps = if r.words > 0 {
+                r.caps as f32 / r.words as f32
+            } else {
+                0.0
+            };
+            assert_eq!(s.capitalised, caps, "{t:?}");
+            assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
+            let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
+            assert_eq!(s.bytes_seen, seen, "{t:?}");
+            let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
+            assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
         }
     }
 

@@ -9,8 +9,10 @@ use aho_corasick::{
 };
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{is_alphanumeric, is_whitespace};
+use super::swar;
 use crate::rules::phrases;
 
 /// Blocks longer than this (in bytes) are never compared with the phrase lists: boilerplate
@@ -21,17 +23,17 @@ pub(crate) const MAX_MATCH_BYTES: usize = 600;
 pub(crate) struct Lexicon {
     read_more: AhoCorasick,
     tail: AhoCorasick,
-    prev_next: HashSet<&'static str>,
-    comments: HashSet<&'static str>,
-    advertisement: HashSet<&'static str>,
-    navigation: HashSet<&'static str>,
-    date_labels: HashSet<&'static str>,
+    prev_next: PhraseSet,
+    comments: PhraseSet,
+    advertisement: PhraseSet,
+    navigation: PhraseSet,
+    date_labels: PhraseSet,
     promo: AhoCorasick,
     cookie: AhoCorasick,
     mirror: AhoCorasick,
     footer: AhoCorasick,
     caption_hint: AhoCorasick,
-    byline_prefixes: HashSet<&'static str>,
+    byline_prefixes: PhraseSet,
     /// For each hashed word, the lists with a phrase whose key word hashes the same (see
     /// [`Hits`]).
     key_words: KeyWords,
@@ -42,6 +44,30 @@ pub(crate) struct Lexicon {
     /// Longest date label and byline prefix, in bytes.
     longest_date_label: usize,
     longest_byline_prefix: usize,
+}
+
+/// A whole-line phrase list, hashed with FNV-1a: lookups of short keys cost a fraction of the
+/// default SipHash, and the keys are the crate's own phrases.
+type PhraseSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a as a [`Hasher`] (see [`word_hash`]).
+struct Fnv(u32);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| fnv_step(h, b));
+    }
+
+    fn finish(&self) -> u64 {
+        // Spread to the top bits too: the table reads its tag bytes from there.
+        u64::from(self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
 }
 
 /// Which phrase lists may match a block, from one pass over its words.
@@ -286,14 +312,19 @@ const BYLINE_WORDS: &[&str] = &["author", "written", "words", "story", "reported
 /// Lowercases and simplifies a block for matching. Returns an empty string for long blocks.
 pub(crate) fn normalise(text: &str) -> String {
     let mut buf = String::new();
-    let (range, _) = normalise_words(text, &mut buf, None);
-    buf[range].to_string()
+    normalise_in(text, &mut buf).to_string()
+}
+
+/// [`normalise`] into a buffer reused from call to call.
+pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
+    let (range, _) = normalise_words(text, buf, None);
+    &buf[range]
 }
 
 /// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
-/// lists of their slots in the key-word table.
+/// lists of their slots in the key-word table (none without a table).
 struct WordBits<'a> {
-    table: &'a KeyWords,
+    table: Option<&'a KeyWords>,
     hash: u32,
     in_word: bool,
     bits: u16,
@@ -318,10 +349,109 @@ impl WordBits<'_> {
     fn end_word(&mut self) {
         if self.in_word {
             self.in_word = false;
-            self.bits |= self.table.get(self.hash);
+            self.found(self.hash);
+        }
+    }
+
+    /// A whole word with this hash was written.
+    fn found(&mut self, hash: u32) {
+        if let Some(table) = self.table {
+            self.bits |= table.get(hash);
         }
     }
 }
+
+/// ASCII bytes as written to the normalised text: lowercase, the backtick as an apostrophe,
+/// [`ASCII_SPACE`] for whitespace (in the sense of `char::is_whitespace`).
+const ASCII_NORM: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'\t'..=b'\r' => ASCII_SPACE,
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Marks whitespace in [`ASCII_NORM`] (not an ASCII byte, so never written).
+const ASCII_SPACE: u8 = 0xff;
+
+/// Writes a run of ASCII bytes to the normalised text `buf` as the character loop of
+/// [`normalise_words`] would, given whether a space is pending before it; returns whether one
+/// is pending after it. Copied whole, then lowercased and its whitespace runs collapsed in
+/// place (never longer than the input), then its words hashed: tight loops without branches
+/// on the text's shape.
+fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut WordBits) -> bool {
+    if pending_space {
+        buf.push(b' ');
+    }
+    let written = buf.len() - usize::from(pending_space);
+    // A space just written, or nothing written at all: further whitespace is dropped.
+    let mut after_space = pending_space || buf.is_empty();
+    let from = buf.len();
+    buf.extend_from_slice(run);
+    let tail = &mut buf[from..];
+    let (mut r, mut w) = (0, 0);
+    while r < tail.len() {
+        // Eight bytes at once when they hold no control byte, tab or line break, no
+        // backtick and no space after a space: then only their letters change.
+        if let Some(chunk) = tail.get(r..r + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(eight);
+            let spaces = swar::eq(x, b' ');
+            let space_before = (spaces << 8) | u64::from(after_space) << 7;
+            if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) == 0 {
+                let lowered = x | swar::in_range(x, b'A', b'Z') >> 2;
+                tail[w..w + 8].copy_from_slice(&lowered.to_le_bytes());
+                (r, w) = (r + 8, w + 8);
+                after_space = spaces >> 63 != 0;
+                continue;
+            }
+        }
+        let lower = ASCII_NORM[usize::from(tail[r] & 0x7f)];
+        let space = lower == ASCII_SPACE;
+        tail[w] = if space { b' ' } else { lower };
+        w += usize::from(!(space && after_space));
+        after_space = space;
+        r += 1;
+    }
+    buf.truncate(from + w);
+    // A trailing space becomes pending again: written only before a next character.
+    let pending = after_space && buf.last() == Some(&b' ');
+    if pending {
+        buf.pop();
+    }
+    // The word state in locals, so that it stays in registers.
+    let (mut hash, mut in_word) = (words.hash, words.in_word);
+    for &b in &buf[written..] {
+        if ASCII_ALNUM[usize::from(b & 0x7f)] {
+            hash = fnv_step(if in_word { hash } else { FNV_OFFSET }, b);
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words.found(hash);
+        }
+    }
+    (words.hash, words.in_word) = (hash, in_word);
+    pending
+}
+
+/// `u8::is_ascii_alphanumeric` by table.
+const ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
 /// range of `out` that is the result (empty for long blocks) and, given the key-word table,
@@ -331,44 +461,33 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
 ) -> (std::ops::Range<usize>, u16) {
-    out.clear();
+    // Written as bytes (ASCII one byte at a time, other characters as whole UTF-8
+    // sequences), so the result is valid UTF-8; the buffer's allocation is reused.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
     if text.len() > MAX_MATCH_BYTES {
+        *out = String::from_utf8(buf).unwrap_or_default();
         return (0..0, 0);
     }
-    let mut words = table.map(|table| WordBits {
+    buf.reserve(text.len());
+    let mut words = WordBits {
         table,
         hash: 0,
         in_word: false,
         bits: 0,
-    });
+    };
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // The common case, without the Unicode tables.
-            i += 1;
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                if let Some(w) = &mut words {
-                    w.end_word();
-                }
-                pending_space = false;
-            }
-            let lower = if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            };
-            out.push(char::from(lower));
-            if let Some(w) = &mut words {
-                w.push(lower.is_ascii_alphanumeric(), &[lower]);
-            }
+        if bytes[i].is_ascii() {
+            // The common case, without the Unicode tables: the whole ASCII run at once.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| i + n);
+            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space, &mut words);
+            i = end;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -376,44 +495,34 @@ fn normalise_words(
         };
         i += c.len_utf8();
         if is_whitespace(c) {
-            pending_space = !out.is_empty();
+            pending_space = !buf.is_empty();
             continue;
         }
         if pending_space {
-            out.push(' ');
-            if let Some(w) = &mut words {
-                w.end_word();
-            }
+            buf.push(b' ');
+            words.end_word();
             pending_space = false;
         }
+        let mut utf8 = [0u8; 4];
         match c {
             '’' | '‘' | '´' => {
-                out.push('\'');
-                if let Some(w) = &mut words {
-                    w.end_word();
-                }
+                buf.push(b'\'');
+                words.end_word();
             }
             _ => {
                 for lower in c.to_lowercase() {
-                    out.push(lower);
-                    if let Some(w) = &mut words {
-                        let mut buf = [0u8; 4];
-                        w.push(
-                            is_alphanumeric(lower),
-                            lower.encode_utf8(&mut buf).as_bytes(),
-                        );
-                    }
+                    let lower_utf8 = lower.encode_utf8(&mut utf8).as_bytes();
+                    buf.extend_from_slice(lower_utf8);
+                    words.push(is_alphanumeric(lower), lower_utf8);
                 }
             }
         }
     }
-    let bits = match &mut words {
-        Some(w) => {
-            w.end_word();
-            w.bits
-        }
-        None => 0,
-    };
+    words.end_word();
+    let bits = words.bits;
+    // Only whole characters were written: the conversion cannot fail (and an empty result
+    // would only mean "no phrase matches").
+    *out = String::from_utf8(buf).unwrap_or_default();
     let trimmed = out
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')

@@ -13,6 +13,7 @@ mod html;
 mod lexicon;
 mod meta;
 mod region;
+mod swar;
 
 use cues::Cue;
 use features::Stats;
@@ -64,7 +65,10 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
         .zip(&stats)
         .map(|(s, st)| cues::cue(&s.text, st))
         .collect();
-    for (c, seg) in cues.iter_mut().zip(segs) {
+    for ((c, seg), st) in cues.iter_mut().zip(segs).zip(&stats) {
+        if !st.may_have_junk {
+            continue;
+        }
         let (control, replaced) = crate::text::junk_percent(&seg.text, usize::MAX);
         if control > thresholds::MAX_BLOCK_CONTROL_PERCENT
             || replaced > thresholds::MAX_BLOCK_REPLACED_PERCENT
@@ -350,11 +354,12 @@ fn mark_site_headings(segs: &[Segment], site: &str, cues: &mut [Cue]) {
     if site.is_empty() {
         return;
     }
+    let mut buf = String::new();
     for (segment, cue) in segs.iter().zip(cues.iter_mut()) {
         if *cue != Cue::Plain || segment.text.len() > site.len() + 24 {
             continue;
         }
-        let norm = lexicon::normalise(&segment.text);
+        let norm = lexicon::normalise_in(&segment.text, &mut buf);
         // "More <site>", or a few words around the name: "More Great <Site> Stories".
         let names_site = SITE_MORE_PREFIXES.iter().any(|prefix| {
             norm.strip_prefix(prefix)
@@ -579,7 +584,7 @@ fn metadata(
     end: usize,
     out: &mut Outcome,
 ) {
-    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = segs.iter().map(|s| s.text.as_ref()).collect();
     let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
     if let Some(t) = meta::find_title(&texts, &gaps, stats, cues, start) {
         out.meta.title = Some(meta::title_text(texts[t]));

@@ -26,6 +26,11 @@ const SEARCH_LIMIT: usize = 512;
 /// `html` with start tags past `max_depth` open elements removed (and their end tags), or the
 /// input itself when no element opens that deep.
 pub(crate) fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+    // Each open element has its own `<`: with no more than `max_depth` of them, no element
+    // can open at depth `max_depth`, so most pages need no scan at all.
+    if !more_than(html.as_bytes(), b'<', max_depth) {
+        return Cow::Borrowed(html);
+    }
     let mut scan = Scan::new(html.as_bytes(), max_depth);
     scan.run();
     if scan.drops.is_empty() {
@@ -42,6 +47,20 @@ pub(crate) fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     }
     out.push_str(&html[at..]);
     Cow::Owned(out)
+}
+
+/// Whether `byte` occurs more than `limit` times in `bytes`: counted by chunks (a loop the
+/// compiler vectorises), stopping as soon as the answer is known.
+fn more_than(bytes: &[u8], byte: u8, limit: usize) -> bool {
+    let mut seen = 0;
+    // A chunk's count fits a byte, so the sum runs in byte lanes.
+    for chunk in bytes.chunks(usize::from(u8::MAX)) {
+        seen += usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == byte)));
+        if seen > limit {
+            return true;
+        }
+    }
+    false
 }
 
 // Kind flags of a tag name (see `flags`).
@@ -620,6 +639,18 @@ mod tests {
                     <div><p>One<p>Two</div><ul><li>a<li>b</ul><img src=x></body></html>";
         assert!(matches!(cap_depth(html, 4), Cow::Borrowed(_)));
         assert!(matches!(cap_depth(&nested(50, "x"), 50), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_tag_count_shortcut_is_exact_at_the_cap() {
+        // `cap` start tags cannot open an element at depth `cap`; one more can.
+        assert!(!more_than(b"<<<", b'<', 3) && more_than(b"<<<<", b'<', 3));
+        assert!(matches!(cap_depth(&"<div>".repeat(3), 3), Cow::Borrowed(_)));
+        assert_eq!(capped(&"<div>".repeat(4), 3), "<div><div><div> ");
+        let long = format!("{}{}", "x".repeat(10_000), "<b>".repeat(5_000));
+        assert!(
+            more_than(long.as_bytes(), b'<', 4_999) && !more_than(long.as_bytes(), b'<', 5_000)
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String>
 }
 
 /// Walks the DOM into segments with features and marks the main content.
-pub(crate) fn segment(html: &str, options: &Options) -> Result<Document> {
+pub(crate) fn segment(html: &str, options: &Options) -> Result<Document<'static>> {
     // Deep nesting makes the parser quadratic: cap it first (a no-op on normal pages).
     let html = depth_cap::cap_depth(html, options.limits.max_depth);
     let dom = scraper::Html::parse_document(&html);

@@ -50,7 +50,7 @@ pub(crate) struct BlockNode {
 /// The walk's result: segments, the block element owning each, and the element table.
 #[derive(Debug, Default)]
 pub(crate) struct Walk {
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Segment<'static>>,
     /// For each segment, the index in `nodes` of the innermost block element holding it.
     pub owners: Vec<u32>,
     /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
@@ -561,7 +561,7 @@ impl Walker<'_> {
             self.pending_space = true;
         }
         let in_link = self.link_depth > self.top().link_base && self.flat_depth == 0;
-        for word in text.split_whitespace() {
+        for_each_word(text, |word| {
             if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with(' ') {
                 self.buf.push(' ');
             }
@@ -571,7 +571,7 @@ impl Walker<'_> {
             }
             self.pending_space = true;
             self.br_pending = false;
-        }
+        });
         if !text.ends_with(char::is_whitespace) {
             self.pending_space = false;
         }
@@ -623,6 +623,36 @@ impl Walker<'_> {
         self.out.segments.push(segment);
         self.out.owners.push(top.owner);
         self.out.cards.push(top.link_base > 0);
+    }
+}
+
+/// Calls `f` with each word of `text`, as `str::split_whitespace` gives them: ASCII bytes are
+/// tested without decoding, the rest as characters.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (matches!(bytes[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (space, start) {
+            (true, Some(from)) => {
+                f(&text[from..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        f(&text[from..]);
     }
 }
 
@@ -708,7 +738,23 @@ enum Hidden {
 
 #[cfg(test)]
 mod tests {
-    use super::style_has;
+    use super::{for_each_word, style_has};
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for t in [
+            "",
+            "  one  two\tthree\n",
+            "a\u{a0}b\u{2003}c\u{3000}d\x0be\x0cf",
+            "caf\u{e9} na\u{ef}ve\u{85}x \u{200b}zero-width",
+            "\u{1680}lead",
+        ] {
+            let mut words = Vec::new();
+            for_each_word(t, |w| words.push(w.to_string()));
+            let expected: Vec<String> = t.split_whitespace().map(String::from).collect();
+            assert_eq!(words, expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn style_declarations_ignore_case_and_spaces() {

@@ -99,7 +99,7 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 
 /// Splits text into one segment per non-empty line, recording indentation, bullets and
 /// whether a blank line came before.
-pub(crate) fn segment(text: &str, options: &Options) -> Document {
+pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
     let limits = &options.limits;
     let mut segments = Vec::new();
     let mut gap = true;
@@ -109,7 +109,8 @@ pub(crate) fn segment(text: &str, options: &Options) -> Document {
             gap = true;
             continue;
         }
-        let indent = raw.len() - raw.trim_start().len();
+        // `trim` starts where `trim_start` does: the indent is the offset of the trimmed line.
+        let indent = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
         let (bullet, mut body) = strip_bullet(trimmed);
         // "- - x" is one item: strip every marker, so that the output reads back the same.
         if bullet {
@@ -125,7 +126,7 @@ pub(crate) fn segment(text: &str, options: &Options) -> Document {
         }
         let body = cut_at_char_boundary(body, limits.max_block_bytes);
         let mut seg = Segment::new(
-            body.to_string(),
+            body,
             if bullet {
                 BlockKind::ListItem
             } else {
