@@ -47,6 +47,23 @@ pub(crate) struct BlockNode {
     pub inner_aside: bool,
 }
 
+impl BlockNode {
+    /// A block element with no hint or signal whose segments start at `seg_start`.
+    fn plain(parent: u32, seg_start: u32) -> Self {
+        BlockNode {
+            parent,
+            seg_start,
+            seg_end: seg_start,
+            hint: None,
+            strong: false,
+            body_signal: false,
+            styled_hidden: false,
+            duplicate: false,
+            inner_aside: false,
+        }
+    }
+}
+
 /// The walk's result: segments, the block element owning each, and the element table.
 #[derive(Debug, Default)]
 pub(crate) struct Walk {
@@ -131,17 +148,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         in_noscript: false,
     };
     // A synthetic root node owns text outside any block element.
-    w.out.nodes.push(BlockNode {
-        parent: NONE,
-        seg_start: 0,
-        seg_end: 0,
-        hint: None,
-        strong: false,
-        body_signal: false,
-        styled_hidden: false,
-        duplicate: false,
-        inner_aside: false,
-    });
+    w.out.nodes.push(BlockNode::plain(NONE, 0));
     w.frames.push(Frame {
         tag: Tag::Root,
         owner: 0,
@@ -202,17 +209,7 @@ impl Walker<'_> {
         let parent = self.top();
         let index = self.out.nodes.len() as u32;
         let start = self.out.segments.len() as u32;
-        self.out.nodes.push(BlockNode {
-            parent: parent.owner,
-            seg_start: start,
-            seg_end: start,
-            hint: None,
-            strong: false,
-            body_signal: false,
-            styled_hidden: false,
-            duplicate: false,
-            inner_aside: false,
-        });
+        self.out.nodes.push(BlockNode::plain(parent.owner, start));
         self.frames.push(Frame {
             tag: Tag::Container,
             owner: index,
