@@ -359,7 +359,6 @@ fn mark_boxes(walk: &mut Walk, best: usize) {
     }
 }
 
-/// Whether `a` encloses `b` (or is `b`).
 /// The strong element `s` chosen inside `best`, or `best` itself when it is the parent of
 /// `s` and of a strong sibling of comparable weight: an article body split in two by a
 /// callout is two "rich-text" siblings, and the second alone is half the article.
@@ -397,6 +396,7 @@ fn join_strong_peers(
     }
 }
 
+/// Whether `a` encloses `b` (or is `b`).
 fn is_ancestor(walk: &Walk, a: usize, b: usize) -> bool {
     let mut cur = b as u32;
     while cur != NONE {
