@@ -123,7 +123,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         || (short && digit && words <= 6.0 && GALLERY_COUNTER.is_match(text.trim()))
     {
         Cue::Drop(Rule::Caption)
-    } else if short && FOLLOW_PROMPT.is_match(text.trim_start()) {
+    } else if short
+        && FOLLOW_VERBS.iter().any(|verb| norm.starts_with(verb))
+        && FOLLOW_PROMPT.is_match(text.trim_start())
+    {
         Cue::Drop(Rule::Promo)
     } else if is_breadcrumb(text, stats) {
         Cue::Drop(Rule::Breadcrumb)
@@ -134,7 +137,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && (norm.contains("reporting") || norm.contains("contributed") || norm.contains("editing"))
+        && (CREDIT_STARTS
+            .iter()
+            .any(|w| norm.trim_start_matches(['(', ' ']).starts_with(w))
+            || norm.contains("contributed"))
         && CREDIT_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Byline)
@@ -163,6 +169,29 @@ static COMMENT_VERB_ENDS: Lazy<Option<Vec<u8>>> = Lazy::new(|| {
     }
     Some(ends)
 });
+
+/// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
+/// those that end "contributed to this report": a cheap test before the pattern.
+const CREDIT_STARTS: &[&str] = &[
+    "reporting",
+    "editing",
+    "writing",
+    "additional",
+    "further",
+    "with",
+];
+
+/// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test
+/// before the pattern.
+const FOLLOW_VERBS: &[&str] = &[
+    "follow",
+    "folgen",
+    "folge",
+    "suivez",
+    "seguici",
+    "síguenos",
+    "obserwuj",
+];
 
 /// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
 /// with the last letter of one of its verbs. Non-ASCII last characters are left to the

@@ -233,12 +233,20 @@ fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 /// An address whose path names an author's page.
 fn is_author_page(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or_default();
-    AUTHOR_PAGE_SEGMENTS.iter().any(|segment| {
-        path.split('/')
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|w| w[0].eq_ignore_ascii_case(segment) && !w[1].is_empty())
-    })
+    let mut parts = path.split('/');
+    let mut previous = parts.next();
+    for part in parts {
+        let opens = previous.is_some_and(|p| {
+            AUTHOR_PAGE_SEGMENTS
+                .iter()
+                .any(|segment| p.eq_ignore_ascii_case(segment))
+        });
+        if opens && !part.is_empty() {
+            return true;
+        }
+        previous = Some(part);
+    }
+    false
 }
 
 /// Class names like "author-name", "authorName", "byline__name".
