@@ -517,3 +517,17 @@ fn gallery_counters_follow_prompts_and_text_size_labels_go() {
     let article = explain(&parts.join("\n\n"));
     assert!(article.blocks.iter().any(|b| b.text == sentence));
 }
+
+#[test]
+fn german_and_french_wire_credits_go() {
+    let de = explain(&page(
+        &[],
+        "de",
+        &["Mit Material von dpa", "Mitarbeit: Anna Schmidt"],
+    ));
+    assert_body_kept(&de, "de");
+    assert_eq!(rule_of(&de, "Mit Material von dpa"), Some(Rule::Byline));
+    let fr = explain(&page(&[], "fr", &["Avec AFP"]));
+    assert_body_kept(&fr, "fr");
+    assert_eq!(rule_of(&fr, "Avec AFP"), Some(Rule::Byline));
+}

@@ -179,6 +179,9 @@ const CREDIT_STARTS: &[&str] = &[
     "additional",
     "further",
     "with",
+    "mit material",
+    "mitarbeit",
+    "avec",
 ];
 
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test

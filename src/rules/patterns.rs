@@ -37,10 +37,11 @@ pub static BYLINE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A wire story's closing credits: "(Reporting by Jane Doe; Editing by John Roe)",
-/// "Additional reporting by ...", "Jane Doe contributed to this report."
+/// "Additional reporting by ...", "Jane Doe contributed to this report.", "Mit Material
+/// von dpa", "Avec AFP".
 pub static CREDIT_LINE: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)^\(?\s*(?:(?:additional|further|with)\s+)?(?:reporting|editing|writing)\s+by\b|\bcontributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[\p{L} .,-]{1,40})?\s*\.?\s*\)?$",
+        r"(?i)^\(?\s*(?:(?:additional|further|with)\s+)?(?:reporting|editing|writing)\s+by\b|^\(?\s*(?:mit material (?:von|der|des)|mitarbeit\s*:|avec (?:l'afp|afp|reuters|ap)\b\s*\)?\s*$)|\bcontributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[\p{L} .,-]{1,40})?\s*\.?\s*\)?$",
     )
 });
 
