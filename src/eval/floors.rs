@@ -7,7 +7,7 @@ use super::dataset::read_json;
 use super::error::EvalError;
 
 /// Floors per run name (`scrapinghub`, `wcxb`, `text/html-text`, ...) and figure name
-/// (`f1`, `precision`, `recall`).
+/// (`f1`, `precision`, `recall`; for WCXB also `title`, `author`, `published`).
 ///
 /// ```
 /// let floors: deboiler::eval::Floors = serde_json::from_str(r#"{"wcxb": {"f1": 0.7}}"#).unwrap();
@@ -28,8 +28,9 @@ pub fn read_floors(path: &Path) -> Result<Floors, EvalError> {
 ///
 /// ```
 /// use deboiler::eval::Figures;
-/// let f = Figures { f1: 0.9, precision: 0.85, recall: 0.95 };
+/// let f = Figures { f1: 0.9, precision: 0.85, recall: 0.95, ..Default::default() };
 /// assert_eq!(f.get("recall"), Some(0.95));
+/// assert_eq!(f.get("title"), None);
 /// assert_eq!(f.get("speed"), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -40,6 +41,11 @@ pub struct Figures {
     pub precision: f64,
     /// Recall.
     pub recall: f64,
+    /// Share of pages whose title, author and publication date the cleaner names as the
+    /// reference does (see [`MetadataScore`](super::MetadataScore)), for runs that check them.
+    pub title: Option<f64>,
+    pub author: Option<f64>,
+    pub published: Option<f64>,
 }
 
 impl Figures {
@@ -54,6 +60,9 @@ impl Figures {
             "f1" => Some(self.f1),
             "precision" => Some(self.precision),
             "recall" => Some(self.recall),
+            "title" => self.title,
+            "author" => self.author,
+            "published" => self.published,
             _ => None,
         }
     }
@@ -65,7 +74,7 @@ impl Figures {
 /// ```
 /// use deboiler::eval::{check_floors, Figures, Floors};
 /// let floors: Floors = serde_json::from_str(r#"{"wcxb": {"f1": 0.5}, "scrapinghub": {"f1": 0.9}}"#).unwrap();
-/// let runs = [("wcxb".to_string(), Figures { f1: 0.4, precision: 0.5, recall: 0.5 })];
+/// let runs = [("wcxb".to_string(), Figures { f1: 0.4, precision: 0.5, recall: 0.5, ..Default::default() })];
 /// let failures = check_floors(&floors, &runs);
 /// assert_eq!(failures.len(), 1);
 /// assert!(failures[0].contains("wcxb f1 0.4000 is below its floor 0.5000"));
@@ -83,7 +92,8 @@ pub fn check_floors(floors: &Floors, runs: &[(String, Figures)]) -> Vec<String> 
                     "{run} {name} {value:.4} is below its floor {floor:.4}"
                 )),
                 None => failures.push(format!(
-                    "{run}: unknown figure {name:?} in floors (use f1, precision or recall)"
+                    "{run}: no figure {name:?} (floors take f1, precision or recall, and for \
+                     runs that check metadata title, author or published)"
                 )),
             }
         }
@@ -108,9 +118,30 @@ mod tests {
                 f1: 0.8,
                 precision: 0.1,
                 recall: 0.95,
+                ..Default::default()
             },
         )];
         assert!(check_floors(&f, &runs).is_empty());
+    }
+
+    #[test]
+    fn metadata_floors_apply_to_runs_that_check_metadata() {
+        let f = floors(r#"{"wcxb": {"title": 0.7}}"#);
+        let low = Figures {
+            title: Some(0.6),
+            ..Default::default()
+        };
+        assert_eq!(check_floors(&f, &[("wcxb".to_string(), low)]).len(), 1);
+        let high = Figures {
+            title: Some(0.75),
+            ..Default::default()
+        };
+        assert!(check_floors(&f, &[("wcxb".to_string(), high)]).is_empty());
+        // A run without the figure fails loudly rather than passing silently.
+        assert_eq!(
+            check_floors(&f, &[("wcxb".to_string(), Figures::default())]).len(),
+            1
+        );
     }
 
     #[test]

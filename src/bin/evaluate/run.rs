@@ -145,6 +145,7 @@ fn shingle_figures(pages: &[Page]) -> Figures {
         f1: s.f1,
         precision: s.precision,
         recall: s.recall,
+        ..Figures::default()
     }
 }
 
@@ -259,6 +260,9 @@ pub fn wcxb(root: &Path, focus: Focus) -> Result<Run, EvalError> {
         f1: score.all.f1,
         precision: score.all.precision,
         recall: score.all.recall,
+        title: metadata.title.rate(),
+        author: metadata.author.rate(),
+        published: metadata.published.rate(),
     };
     let mut run = finish(
         "wcxb".into(),
