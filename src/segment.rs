@@ -99,6 +99,9 @@ pub(crate) struct PageMeta {
     /// The page declares itself a discussion (JSON-LD `DiscussionForumPosting`, `QAPage`,
     /// `SocialMediaPosting`): its replies are its content.
     pub declared_discussion: bool,
+    /// The page declares itself a product (Open Graph type, JSON-LD or microdata
+    /// `Product`): a shop page, whose reviews are comments.
+    pub declared_product: bool,
 }
 
 /// A segmented input, ready for the classifier.

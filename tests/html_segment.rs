@@ -638,3 +638,48 @@ fn page_metadata_wins_over_headline_guesses_in_the_body() {
         .as_deref()
         .is_some_and(|d| d.starts_with("2025-11-17")));
 }
+
+/// A shop page: a short description, then customer reviews longer than it.
+fn shop_page(head: &str, item_attrs: &str) -> String {
+    let review = "I bought this kettle for my office and it boils water quickly, stays quiet \
+                  and the handle never gets hot, which matters with a full pot in the morning.";
+    let reviews: String = (0..6)
+        .map(|i| format!("<div class=\"review\"><p>Reviewer {i}: {review}</p></div>"))
+        .collect();
+    format!(
+        "<html><head>{head}</head><body><nav><a href=/>Home</a></nav>\
+         <div {item_attrs}><h1>Steel kettle</h1>\
+         <div class=\"description\"><p>A steel kettle with a two-litre pot, an automatic \
+         shut-off and a base that turns all the way round, for kitchens and offices.</p>\
+         <ul><li>Capacity: 2 litres</li><li>Power: 2200 W</li></ul></div>\
+         <section class=\"product-reviews\">{reviews}</section></div></body></html>"
+    )
+}
+
+#[test]
+fn customer_reviews_on_a_declared_product_page_are_comments() {
+    for (head, attrs) in [
+        ("<meta property=\"og:type\" content=\"product\">", ""),
+        (
+            "<script type=\"application/ld+json\">{\"@type\": \"Product\", \"name\": \"Kettle\"}</script>",
+            "",
+        ),
+        ("", "itemscope itemtype=\"https://schema.org/Product\""),
+    ] {
+        let article = clean(&shop_page(head, attrs));
+        let text = article.text();
+        assert!(text.contains("two-litre pot"), "{head}{attrs}: {text}");
+        assert!(!text.contains("Reviewer 3"), "{head}{attrs}: {text}");
+        assert!(article
+            .removed
+            .iter()
+            .any(|r| r.text.contains("Reviewer 3") && r.rule == Rule::Comments));
+    }
+}
+
+#[test]
+fn reviews_on_a_page_not_declared_a_product_stay() {
+    // A review site's reviews are its content.
+    let text = clean(&shop_page("", "")).text();
+    assert!(text.contains("Reviewer 3"), "{text}");
+}

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::rules::html_hints::{
-    BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES, POSITIVE_WORDS,
+    ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES, POSITIVE_WORDS,
+    PRODUCT_PAGE_WORDS,
 };
 use crate::rules::Rule;
 
@@ -16,6 +17,7 @@ use crate::rules::Rule;
 #[derive(Clone, Copy)]
 enum Word {
     Boilerplate(usize),
+    ProductPage(usize),
     Content,
     Positive,
 }
@@ -28,6 +30,10 @@ static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>, bool)>> = Lazy::new(|| {
     for (i, w) in BOILERPLATE_WORDS.iter().enumerate() {
         patterns.push(w.word);
         kinds.push(Word::Boilerplate(i));
+    }
+    for (i, w) in PRODUCT_PAGE_WORDS.iter().enumerate() {
+        patterns.push(w.word);
+        kinds.push(Word::ProductPage(i));
     }
     for w in CONTENT_WORDS {
         patterns.push(w);
@@ -55,6 +61,8 @@ static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>, bool)>> = Lazy::new(|| {
 pub(crate) struct ClassVerdict {
     /// The boilerplate rule of the first-listed matching word.
     pub boilerplate: Option<Rule>,
+    /// The rule of a word that marks boilerplate on product pages only.
+    pub product_page: Option<Rule>,
     /// A content word matched (`entry-content`, `article-body`...).
     pub content: bool,
     /// A word that usually names content (`article`, `body`, `post`...): a boilerplate
@@ -97,6 +105,7 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
     // the boilerplate rule ranked first wins (equal ranks are the same rule).
     verdict.content |= own.content;
     verdict.positive |= own.positive;
+    verdict.product_page = verdict.product_page.or(own.product_page);
     if let Some(rule) = own.boilerplate {
         if verdict.boilerplate.is_none_or(|old| rank(rule) < rank(old)) {
             verdict.boilerplate = Some(rule);
@@ -186,9 +195,15 @@ fn add_match(
             verdict.positive = true;
         }
         Word::Positive => verdict.positive = true,
+        Word::ProductPage(i) => {
+            let word = &PRODUCT_PAGE_WORDS[i];
+            if matches_at(word, hay, start, end) {
+                verdict.product_page = verdict.product_page.or(Some(word.rule));
+            }
+        }
         Word::Boilerplate(i) => {
             let word = &BOILERPLATE_WORDS[i];
-            if word.whole && !whole_word(hay, start, end) {
+            if !matches_at(word, hay, start, end) {
                 return;
             }
             let better = match verdict.boilerplate {
@@ -200,6 +215,11 @@ fn add_match(
             }
         }
     }
+}
+
+/// The word matches at `start..end`: anywhere, or as a whole word when it must.
+fn matches_at(word: &ClassWord, hay: &str, start: usize, end: usize) -> bool {
+    !word.whole || whole_word(hay, start, end)
 }
 
 /// A cheap necessary condition for an ignored prefix: when every prefix has a hyphen (read

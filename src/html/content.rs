@@ -154,7 +154,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             effective[i] = Some(Rule::Duplicate);
             continue;
         }
+        let product_hint = node.product_hint.filter(|_| page.declared_product);
         let mut hint = node.hint.or(opened[i]);
+        let shop_hint = hint.is_none() && product_hint.is_some();
+        hint = hint.or(product_hint);
         if discussion && hint == Some(Rule::Comments) {
             hint = None;
         }
@@ -171,7 +174,9 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             let named_box = declared_article
                 && opened[i].is_some()
                 && para[0].saturating_sub(para[i]) >= NAMED_BOX_MIN_OTHER_CHARS;
-            let misfire = !named_box && para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit;
+            // A shop page's reviews may outweigh its description; they stay reviews.
+            let misfire =
+                !named_box && !shop_hint && para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit;
             // A side box of the article made of running text is part of it.
             let prose_aside = node.inner_aside
                 && para[i] >= ASIDE_PROSE_MIN_CHARS

@@ -74,6 +74,13 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
             .all(&["og:type"])
             .any(|t| t.to_ascii_lowercase().contains("article"))
             || json_ld.articles().next().is_some(),
+        declared_product: metas
+            .all(&["og:type"])
+            .any(|t| t.trim().to_ascii_lowercase().starts_with("product"))
+            || json_ld
+                .objects
+                .iter()
+                .any(|object| has_type(object, |t| matches!(t, "Product" | "ProductGroup"))),
         declared_discussion: json_ld.objects.iter().any(|object| {
             has_type(object, |t| {
                 matches!(

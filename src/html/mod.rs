@@ -26,7 +26,8 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document<'static>
     let html = depth_cap::cap_depth(html, options.limits.max_depth);
     let dom = scraper::Html::parse_document(&html);
     let mut walked = walk::walk(dom.tree.root(), options);
-    let meta = metadata::extract(&dom);
+    let mut meta = metadata::extract(&dom);
+    meta.declared_product |= walked.product_microdata;
     choose_content(&mut walked, &meta);
     Ok(Document {
         origin: Origin::Html,

@@ -32,6 +32,9 @@ pub(crate) struct BlockNode {
     pub seg_end: u32,
     /// The boilerplate rule its tag, role, class or id points at.
     pub hint: Option<Rule>,
+    /// The boilerplate rule its class or id points at on a page that declares a product
+    /// (see `PRODUCT_PAGE_WORDS`), under the same conditions as `hint`.
+    pub product_hint: Option<Rule>,
     /// A strong main-content signal: `<article>`, `<main>`, `role=main`,
     /// `itemprop=articleBody`, or a content class word.
     pub strong: bool,
@@ -55,6 +58,7 @@ impl BlockNode {
             seg_start,
             seg_end: seg_start,
             hint: None,
+            product_hint: None,
             strong: false,
             body_signal: false,
             styled_hidden: false,
@@ -73,6 +77,8 @@ pub(crate) struct Walk {
     /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
     pub cards: Vec<bool>,
     pub nodes: Vec<BlockNode>,
+    /// A block element carries schema.org `Product` microdata: the page is a shop page.
+    pub product_microdata: bool,
 }
 
 /// The kind a block gets from its nearest kind-giving ancestors.
@@ -467,6 +473,7 @@ impl Walker<'_> {
                     }
                 }
                 "itemprop" if value.trim().eq_ignore_ascii_case("articleBody") => strong = true,
+                "itemtype" if is_product_type(value) => self.out.product_microdata = true,
                 _ => {}
             }
         }
@@ -475,12 +482,14 @@ impl Walker<'_> {
         }
         let body_signal = strong && tag != Tag::Article;
         let guarded = verdict.positive && verdict.boilerplate != Some(Rule::Comments);
+        let mut product_hint = None;
         if hint.is_none()
             && !strong
             && !guarded
             && !matches!(tag, Tag::Root | Tag::Article | Tag::Main)
         {
             hint = verdict.boilerplate;
+            product_hint = verdict.product_page;
         }
         if styled_hidden {
             hint = Some(Rule::BoilerplateContainer);
@@ -492,6 +501,7 @@ impl Walker<'_> {
             seg_start: start,
             seg_end: start,
             hint,
+            product_hint,
             strong,
             body_signal,
             styled_hidden,
@@ -651,6 +661,13 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     if let Some(from) = start {
         f(&text[from..]);
     }
+}
+
+/// A schema.org `Product` item type (`https://schema.org/Product`).
+fn is_product_type(value: &str) -> bool {
+    let value = value.trim();
+    let name = value.rsplit('/').next().unwrap_or(value);
+    value.contains("schema.org") && name.eq_ignore_ascii_case("product")
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /

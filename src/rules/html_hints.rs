@@ -91,6 +91,12 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("dfp", Rule::Advertisement, true),
 ];
 
+/// Class and id words that mark boilerplate only on a page that declares itself a product
+/// (Open Graph `og:type` product, a JSON-LD `Product`, `itemtype` schema.org/Product): a
+/// shop page's customer reviews are its comments, while on a review site they are the
+/// content.
+pub(crate) const PRODUCT_PAGE_WORDS: &[ClassWord] = &[w("reviews", Rule::Comments, false)];
+
 /// Class and id words that mark an element as the article body.
 pub(crate) const CONTENT_WORDS: &[&str] = &[
     "articlebody",
