@@ -683,3 +683,39 @@ fn reviews_on_a_page_not_declared_a_product_stay() {
     let text = clean(&shop_page("", "")).text();
     assert!(text.contains("Reviewer 3"), "{text}");
 }
+
+/// An article and, in the same wrapper, teasers for other posts (linked title and summary).
+fn article_with_teasers(og_type: &str) -> String {
+    let para = "The committee met on Tuesday to review the plan for the river crossing, and \
+                its members heard from engineers, residents and the mayor about the cost, the \
+                schedule and the noise that the works will make for two years in the centre.";
+    let body: String = (0..5).map(|i| format!("<p>{i}. {para}</p>")).collect();
+    let teasers: String = (0..3)
+        .map(|i| {
+            format!(
+                "<div class=\"item\"><h3><a href=\"/p/{i}\">Other story {i}</a></h3>\
+                 <p>Teaser {i}: a summary of another story on this site, a sentence or two \
+                 that invites the reader to click.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+         <div id=\"wrapper\"><div class=\"story\">{body}</div>\
+         <div class=\"recent\">{teasers}</div></div></body></html>"
+    )
+}
+
+#[test]
+fn teaser_runs_do_not_widen_the_article() {
+    let text = clean(&article_with_teasers("article")).text();
+    assert!(text.contains("4. The committee met"), "{text}");
+    assert!(!text.contains("Teaser 1"), "{text}");
+}
+
+#[test]
+fn teaser_runs_on_undeclared_pages_weigh_as_text() {
+    // Without an article declaration the run may be the page's content (a section page).
+    let text = clean(&article_with_teasers("website")).text();
+    assert!(text.contains("Teaser 1"), "{text}");
+}

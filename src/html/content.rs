@@ -2,6 +2,7 @@
 //! net running text it holds (one bottom-up pass over the element table), and marks the
 //! segments inside the winner as [`Zone::Main`].
 
+use crate::article::BlockKind;
 use crate::rules::html_hints::{
     ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE, CARD_WEIGHT,
     COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
@@ -9,10 +10,12 @@ use crate::rules::html_hints::{
     LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, LONE_BLOCK_MAX_PARAGRAPH_SHARE,
     NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES,
     STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE,
-    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TIGHTEN_SHARE,
+    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TEASER_MAX_SUMMARY_CHARS,
+    TEASER_RUN_MIN, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
+use std::collections::HashMap;
 
 use super::walk::{Walk, NONE};
 
@@ -86,10 +89,24 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
         return None;
     }
     let measures: Vec<Measure> = walk.segments.iter().map(Measure::of).collect();
+    // Teaser items count as cards: their summaries are not the page's running text.
+    // Only on a page declared an article: elsewhere (forums, section pages) such runs are
+    // the content.
+    let teasers = if declared_article && !page.declared_discussion && mode == Mode::Article {
+        teaser_items(walk, &measures)
+    } else {
+        vec![false; n]
+    };
+    let cards: Vec<bool> = walk
+        .cards
+        .iter()
+        .zip(&walk.owners)
+        .map(|(&card, &owner)| card || teasers[owner as usize])
+        .collect();
 
     // Paragraph text per element, bottom-up (children come after parents).
     let mut para = vec![0u32; n];
-    for ((m, &owner), &card) in measures.iter().zip(&walk.owners).zip(&walk.cards) {
+    for ((m, &owner), &card) in measures.iter().zip(&walk.owners).zip(&cards) {
         if m.is_paragraph() && !card {
             para[owner as usize] += m.chars;
         }
@@ -204,7 +221,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
         .iter()
         .zip(&measures)
         .zip(&walk.owners)
-        .zip(&walk.cards)
+        .zip(&cards)
     {
         let w = weight(segment, m, mode);
         score[owner as usize] += if card && w > 0.0 { w * CARD_WEIGHT } else { w };
@@ -317,6 +334,52 @@ pub(crate) fn yield_chars(segments: &[Segment]) -> usize {
 /// Elements opened by a heading that introduces other stories ("Related", "You may also
 /// like"): the innermost element that starts with such a block and holds more is a
 /// related box, named or not.
+/// Elements inside teaser items: a run of at least `TEASER_RUN_MIN` siblings of one shape
+/// (tag and first class) that each open with a linked title followed by a short summary.
+/// Indexed by element; descendants of an item are marked too.
+fn teaser_items(walk: &Walk, measures: &[Measure]) -> Vec<bool> {
+    let n = walk.nodes.len();
+    let mut teaser = vec![false; n];
+    let mut para_prefix = Vec::with_capacity(measures.len() + 1);
+    let mut total = 0u32;
+    para_prefix.push(0);
+    for m in measures {
+        if m.is_paragraph() {
+            total += m.chars;
+        }
+        para_prefix.push(total);
+    }
+    let mut runs: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut is_item = vec![false; n];
+    for (i, node) in walk.nodes.iter().enumerate() {
+        let (start, end) = (node.seg_start as usize, node.seg_end as usize);
+        if node.parent == NONE || end < start + 2 || end > measures.len() {
+            continue;
+        }
+        // The linked title opens the item, or follows one label (a section, a date).
+        let Some(title) = (start..(start + 2).min(end - 1)).find(|&k| {
+            matches!(walk.segments[k].kind, BlockKind::Heading(_))
+                && measures[k].links * 2 > measures[k].chars
+        }) else {
+            continue;
+        };
+        let summary = para_prefix[end] - para_prefix[title + 1];
+        if summary > 0 && summary <= TEASER_MAX_SUMMARY_CHARS {
+            is_item[i] = true;
+            *runs.entry((node.parent, node.shape)).or_insert(0) += 1;
+        }
+    }
+    for i in 0..n {
+        let node = &walk.nodes[i];
+        let in_run = is_item[i]
+            && runs
+                .get(&(node.parent, node.shape))
+                .is_some_and(|&count| count >= TEASER_RUN_MIN);
+        teaser[i] = in_run || (node.parent != NONE && teaser[node.parent as usize]);
+    }
+    teaser
+}
+
 fn story_list_boxes(walk: &Walk) -> Vec<Option<Rule>> {
     let n = walk.nodes.len();
     let mut innermost = vec![NONE; walk.segments.len()];

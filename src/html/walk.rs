@@ -48,6 +48,8 @@ pub(crate) struct BlockNode {
     /// An `<aside>` inside `<article>`/`<main>`: a side box of the article, which is
     /// content when it is running text (a sidebar explainer), boilerplate otherwise.
     pub inner_aside: bool,
+    /// Tag name and first class name, hashed: siblings sharing it are items of one list.
+    pub shape: u32,
 }
 
 impl BlockNode {
@@ -64,6 +66,7 @@ impl BlockNode {
             styled_hidden: false,
             duplicate: false,
             inner_aside: false,
+            shape: 0,
         }
     }
 }
@@ -462,9 +465,14 @@ impl Walker<'_> {
         let mut hint = Tag::hint(name, self.article_depth > 0);
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
+        let mut first_class = "";
         for (attr, value) in el.attrs() {
             match attr {
-                "class" | "id" => classes::classify(value, &mut verdict),
+                "class" => {
+                    first_class = value.split_ascii_whitespace().next().unwrap_or("");
+                    classes::classify(value, &mut verdict);
+                }
+                "id" => classes::classify(value, &mut verdict),
                 "role" => {
                     if value.trim().eq_ignore_ascii_case("main") {
                         strong = true;
@@ -507,6 +515,7 @@ impl Walker<'_> {
             styled_hidden,
             duplicate: false,
             inner_aside: name == "aside" && self.article_depth > 0 && verdict.boilerplate.is_none(),
+            shape: shape_of(name, first_class),
         });
         index
     }
@@ -661,6 +670,20 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     if let Some(from) = start {
         f(&text[from..]);
     }
+}
+
+/// FNV-1a over the tag name and first class name: a cheap key for "same kind of element".
+fn shape_of(name: &str, first_class: &str) -> u32 {
+    let mut hash = 0x811c_9dc5u32;
+    for &b in name
+        .as_bytes()
+        .iter()
+        .chain(b" ")
+        .chain(first_class.as_bytes())
+    {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    hash
 }
 
 /// A schema.org `Product` item type (`https://schema.org/Product`).

@@ -218,6 +218,11 @@ pub(crate) const LINK_ITEM_WEIGHT: f32 = 0.3;
 pub(crate) const LINK_CHAR_WEIGHT: f32 = 1.0;
 /// A short block with no sentence end, factor:
 pub(crate) const SHORT_WEIGHT: f32 = 0.6;
+/// Teaser items: at least this many siblings of one shape (tag and first class)...
+pub(crate) const TEASER_RUN_MIN: u32 = 3;
+/// ...each opening with a linked title over a summary of at most this many characters of
+/// running text, weigh as teaser cards.
+pub(crate) const TEASER_MAX_SUMMARY_CHARS: u32 = 400;
 /// Text inside a teaser card (a link around whole blocks), factor:
 pub(crate) const CARD_WEIGHT: f32 = 0.5;
 
