@@ -719,3 +719,25 @@ fn teaser_runs_on_undeclared_pages_weigh_as_text() {
     let text = clean(&article_with_teasers("website")).text();
     assert!(text.contains("Teaser 1"), "{text}");
 }
+
+#[test]
+fn a_boilerplate_name_on_the_element_filling_the_body_is_a_misnomer() {
+    // A shop theme names its whole category grid "related-products".
+    let items: String = (0..6)
+        .map(|i| {
+            format!(
+                "<div class=\"item\"><h3><a href=\"/p/{i}\">Garden mower model {i}</a></h3>\
+                 <p>Cuts up to {i} acres on one charge, quietly and on its own.</p>\
+                 <p>$ {i}99.00</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+         <div class=\"entry-content\"><section class=\"related-products\">{items}</section>\
+         </div><footer>All rights reserved.</footer></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Cuts up to 4 acres"), "{text}");
+    assert!(!text.contains("All rights reserved"), "{text}");
+}

@@ -4,14 +4,14 @@
 
 use crate::article::BlockKind;
 use crate::rules::html_hints::{
-    ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE, CARD_WEIGHT,
-    COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
-    HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
-    LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS, LONE_BLOCK_MAX_PARAGRAPH_SHARE,
-    NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES,
-    STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE,
-    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TEASER_MAX_SUMMARY_CHARS,
-    TEASER_RUN_MIN, TIGHTEN_SHARE,
+    ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE,
+    BODY_FILL_MIN_CHARS, BODY_FILL_SHARE, CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE,
+    DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT,
+    LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS,
+    LONE_BLOCK_MAX_PARAGRAPH_SHARE, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT,
+    STORY_LIST_HEADING_MAX_BYTES, STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR,
+    STRONG_PEER_MIN_SHARE, STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE,
+    TEASER_MAX_SUMMARY_CHARS, TEASER_RUN_MIN, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
@@ -165,8 +165,17 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS);
     let opened = story_list_boxes(walk);
     let mut effective: Vec<Option<Rule>> = vec![None; n];
+    // The nearest element with a strong body signal around each element.
+    let mut body_around = vec![NONE; n];
     for i in 0..n {
         let node = &walk.nodes[i];
+        body_around[i] = if node.strong && node.body_signal {
+            i as u32
+        } else if node.parent == NONE {
+            NONE
+        } else {
+            body_around[node.parent as usize]
+        };
         if node.duplicate {
             effective[i] = Some(Rule::Duplicate);
             continue;
@@ -186,6 +195,14 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 HINT_MAX_SHARE_OF_PAGE
             };
             let body = holds_body[i] && !node.styled_hidden;
+            // A boilerplate name on the element that fills the declared body is a misfire
+            // ("related-product" around a shop's whole grid).
+            let around = body_around[i];
+            let fills_body = rule != Rule::Comments
+                && around != NONE
+                && around != i as u32
+                && chars[i] >= BODY_FILL_MIN_CHARS
+                && chars[i] as f32 >= BODY_FILL_SHARE * chars[around as usize] as f32;
             // On an article page, a box a "Related" heading opens stays related however
             // long its teasers, while the page has running text of its own besides.
             let named_box = declared_article
@@ -199,7 +216,7 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 && para[i] >= ASIDE_PROSE_MIN_CHARS
                 && para[i] as f32 >= ASIDE_PROSE_MIN_SHARE * chars[i] as f32
                 && (links[i] as f32) < ASIDE_PROSE_MAX_LINK_DENSITY * chars[i] as f32;
-            if body || misfire || prose_aside {
+            if body || misfire || prose_aside || fills_body {
                 hint = None;
             }
         }

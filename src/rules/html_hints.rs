@@ -171,6 +171,12 @@ pub(crate) const COMMENTS_MIN_SHARE_OF_PAGE: f32 = 0.6;
 /// article of its own above the comments.
 pub(crate) const DISCUSSION_MAX_OTHER_CHARS: u32 = 600;
 
+/// A boilerplate-named element holding this share of the text of the body element around
+/// it (`entry-content`, `itemprop=articleBody`, `<main>`)...
+pub(crate) const BODY_FILL_SHARE: f32 = 0.8;
+/// ...and at least this many characters is the body itself, misnamed.
+pub(crate) const BODY_FILL_MIN_CHARS: u32 = 200;
+
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
