@@ -741,3 +741,45 @@ fn a_boilerplate_name_on_the_element_filling_the_body_is_a_misnomer() {
     assert!(text.contains("Cuts up to 4 acres"), "{text}");
     assert!(!text.contains("All rights reserved"), "{text}");
 }
+
+/// A landing page: sections of heading and text between a large menu and a large footer.
+fn landing_page(og_type: &str) -> String {
+    let menu: String = (0..80)
+        .map(|i| format!("<li><a href=\"/m/{i}\">Menu entry {i}</a></li>"))
+        .collect();
+    let footer: String = (0..80)
+        .map(|i| format!("<a href=\"/f/{i}\">Footer link {i}</a> "))
+        .collect();
+    let section = |name: &str, sentences: usize| {
+        let text: String = (0..sentences)
+            .map(|i| {
+                format!(
+                    "The {name} plan number {i} runs your applications on servers in twelve \
+                     regions, with backups and monitoring in one monthly price. "
+                )
+            })
+            .collect();
+        format!(
+            "<div class=\"section\"><div class=\"inner\"><h2>{name}</h2><p>{text}</p></div></div>"
+        )
+    };
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+         <div class=\"layout\"><div class=\"top\"><ul>{menu}</ul></div>{}{}{}\
+         <div class=\"bottom\">{footer}</div></div></body></html>",
+        section("Hero section", 2),
+        section("Main section", 8),
+        section("Support section", 4),
+    )
+}
+
+#[test]
+fn a_landing_page_keeps_all_its_sections() {
+    let text = clean(&landing_page("website")).text();
+    for name in ["Hero section", "Main section", "Support section"] {
+        assert!(
+            text.contains(&format!("The {name} plan number 1 ")),
+            "{name}: {text}"
+        );
+    }
+}

@@ -8,10 +8,11 @@ use crate::rules::html_hints::{
     BODY_FILL_MIN_CHARS, BODY_FILL_SHARE, CARD_WEIGHT, COMMENTS_MIN_SHARE_OF_PAGE,
     DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE, HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT,
     LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT, LINK_ITEM_WEIGHT, LISTING_MAX_PARAGRAPH_CHARS,
-    LONE_BLOCK_MAX_PARAGRAPH_SHARE, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS, SHORT_WEIGHT,
-    STORY_LIST_HEADING_MAX_BYTES, STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR,
-    STRONG_PEER_MIN_SHARE, STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE,
-    TEASER_MAX_SUMMARY_CHARS, TEASER_RUN_MIN, TIGHTEN_SHARE,
+    LONE_BLOCK_MAX_PARAGRAPH_SHARE, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
+    SECTION_JOIN_SHARE, SECTION_WRAPPER_MAX_SHARE, SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES,
+    STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE,
+    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TEASER_MAX_SUMMARY_CHARS,
+    TEASER_RUN_MIN, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
@@ -291,6 +292,38 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             {
                 best = join_strong_peers(walk, (&score, &para, &chars), best, s, &candidate);
             }
+        }
+    }
+    // A page that is not an article reads as sections (a landing page, a service page):
+    // while the siblings on the way up hold enough running text of their own, their
+    // parent is the content.
+    if !declared_article
+        && !page.declared_product
+        && mode == Mode::Article
+        && !walk.nodes[best].strong
+    {
+        let mut positive = vec![0f32; n];
+        for i in 1..n {
+            let parent = walk.nodes[i].parent;
+            if parent != NONE && effective[i].is_none() && score[i] > 0.0 {
+                positive[parent as usize] += score[i];
+            }
+        }
+        let base = score[best];
+        let mut at = best;
+        loop {
+            let parent = walk.nodes[at].parent;
+            if parent == NONE || !candidate(parent as usize) {
+                break;
+            }
+            let siblings = positive[parent as usize] - score[at].max(0.0);
+            if siblings >= SECTION_JOIN_SHARE * base {
+                best = parent as usize;
+            } else if siblings > SECTION_WRAPPER_MAX_SHARE * base {
+                break;
+            }
+            // A wrapper with little else of worth (a heading, a label): look further up.
+            at = parent as usize;
         }
     }
     // A lone block among sibling paragraphs is one paragraph of its parent's text (whose

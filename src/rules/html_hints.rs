@@ -208,6 +208,11 @@ pub(crate) const STRONG_PEERS_MIN_PARAGRAPH_SHARE: f32 = 0.8;
 /// A child replaces its parent as the main container when it keeps this share of the
 /// parent's net score (tightening).
 pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
+/// On a page not declared an article, the choice widens to its parent while the parent's
+/// other children hold at least this share of the chosen element's net score.
+pub(crate) const SECTION_JOIN_SHARE: f32 = 0.4;
+/// ...looking up through wrappers whose other children hold at most this share (a heading).
+pub(crate) const SECTION_WRAPPER_MAX_SHARE: f32 = 0.1;
 /// A chosen block element without child elements holding less than this share of its
 /// parent's paragraph text gives way to the parent.
 pub(crate) const LONE_BLOCK_MAX_PARAGRAPH_SHARE: f32 = 0.34;
