@@ -783,3 +783,28 @@ fn a_landing_page_keeps_all_its_sections() {
         );
     }
 }
+
+#[test]
+fn a_consent_dialog_is_never_the_content_however_long() {
+    let purposes: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Purpose {i}: information about your activity on this service can be \
+                 stored and used to build a profile of your interests and to show you \
+                 relevant advertising on this and other sites.</p>"
+            )
+        })
+        .collect();
+    let recipes: String = (0..12)
+        .map(|i| format!("<li><a href=\"/r/{i}\">Tomato sauce recipe number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div id=\"consent-dialog\"><h2>Your privacy</h2>{purposes}</div>\
+         <div class=\"listing\"><h1>Tomato sauce recipes</h1><ul>{recipes}</ul></div>\
+         </body></html>"
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert!(!text.contains("Purpose 3"), "{text}");
+    assert!(text.contains("Tomato sauce recipe number 5"), "{text}");
+}

@@ -199,7 +199,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             // A boilerplate name on the element that fills the declared body is a misfire
             // ("related-product" around a shop's whole grid).
             let around = body_around[i];
+            // A consent dialog is never the content, however much of the page it holds.
+            let never_content = rule == Rule::CookieNotice;
             let fills_body = rule != Rule::Comments
+                && !never_content
                 && around != NONE
                 && around != i as u32
                 && chars[i] >= BODY_FILL_MIN_CHARS
@@ -210,8 +213,11 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 && opened[i].is_some()
                 && para[0].saturating_sub(para[i]) >= NAMED_BOX_MIN_OTHER_CHARS;
             // A shop page's reviews may outweigh its description; they stay reviews.
-            let misfire =
-                !named_box && !shop_hint && para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit;
+            let misfire = !named_box
+                && !shop_hint
+                && !never_content
+                && para[i] >= HINT_MISFIRE_MIN_CHARS
+                && share >= limit;
             // A side box of the article made of running text is part of it.
             let prose_aside = node.inner_aside
                 && para[i] >= ASIDE_PROSE_MIN_CHARS
