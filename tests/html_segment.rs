@@ -808,3 +808,29 @@ fn a_consent_dialog_is_never_the_content_however_long() {
     assert!(!text.contains("Purpose 3"), "{text}");
     assert!(text.contains("Tomato sauce recipe number 5"), "{text}");
 }
+
+#[test]
+fn a_dialog_over_the_page_is_never_the_content_however_long() {
+    let terms: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Term {i}: by signing up you agree that we send you offers by email, \
+                 that you can unsubscribe at any time, and that your address stays with \
+                 us and our partners for as long as you keep an account.</p>"
+            )
+        })
+        .collect();
+    let items: String = (0..12)
+        .map(|i| format!("<li><a href=\"/i/{i}\">Camping stove model {i}</a></li>"))
+        .collect();
+    for opening in ["<div role=\"dialog\">", "<div class=\"signup-modal\">"] {
+        let html = format!(
+            "<html><body>{opening}<h2>Join our list</h2>{terms}</div>\
+             <div class=\"listing\"><h1>Camping stoves</h1><ul>{items}</ul></div>\
+             </body></html>"
+        );
+        let text = clean(&html).text();
+        assert!(!text.contains("Term 3"), "{opening}: {text}");
+        assert!(text.contains("Camping stove model 5"), "{opening}: {text}");
+    }
+}

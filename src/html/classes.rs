@@ -7,8 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::rules::html_hints::{
-    ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, IGNORED_CLASS_PREFIXES, POSITIVE_WORDS,
-    PRODUCT_PAGE_WORDS,
+    ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, DIALOG_WORDS, IGNORED_CLASS_PREFIXES,
+    POSITIVE_WORDS, PRODUCT_PAGE_WORDS,
 };
 use crate::rules::Rule;
 
@@ -61,6 +61,8 @@ static WORDS: Lazy<Option<(AhoCorasick, Vec<Word>, bool)>> = Lazy::new(|| {
 pub(crate) struct ClassVerdict {
     /// The boilerplate rule of the first-listed matching word.
     pub boilerplate: Option<Rule>,
+    /// A word naming a dialog over the page matched (see `DIALOG_WORDS`).
+    pub dialog: bool,
     /// The rule of a word that marks boilerplate on product pages only.
     pub product_page: Option<Rule>,
     /// A content word matched (`entry-content`, `article-body`...).
@@ -105,6 +107,7 @@ pub(crate) fn classify(value: &str, verdict: &mut ClassVerdict) {
     // the boilerplate rule ranked first wins (equal ranks are the same rule).
     verdict.content |= own.content;
     verdict.positive |= own.positive;
+    verdict.dialog |= own.dialog;
     verdict.product_page = verdict.product_page.or(own.product_page);
     if let Some(rule) = own.boilerplate {
         if verdict.boilerplate.is_none_or(|old| rank(rule) < rank(old)) {
@@ -206,6 +209,7 @@ fn add_match(
             if !matches_at(word, hay, start, end) {
                 return;
             }
+            verdict.dialog |= DIALOG_WORDS.contains(&word.word);
             let better = match verdict.boilerplate {
                 None => true,
                 Some(rule) => rank(word.rule) < rank(rule),

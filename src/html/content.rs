@@ -199,8 +199,8 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             // A boilerplate name on the element that fills the declared body is a misfire
             // ("related-product" around a shop's whole grid).
             let around = body_around[i];
-            // A consent dialog is never the content, however much of the page it holds.
-            let never_content = rule == Rule::CookieNotice;
+            // A consent notice or a dialog is never the content, however much of the page it holds.
+            let never_content = rule == Rule::CookieNotice || node.dialog;
             let fills_body = rule != Rule::Comments
                 && !never_content
                 && around != NONE

@@ -48,6 +48,9 @@ pub(crate) struct BlockNode {
     /// An `<aside>` inside `<article>`/`<main>`: a side box of the article, which is
     /// content when it is running text (a sidebar explainer), boilerplate otherwise.
     pub inner_aside: bool,
+    /// A dialog laid over the page (`role=dialog`, `aria-modal`, a modal or popup class):
+    /// never the content.
+    pub dialog: bool,
     /// Tag name and first class name, hashed: siblings sharing it are items of one list.
     pub shape: u32,
 }
@@ -66,6 +69,7 @@ impl BlockNode {
             styled_hidden: false,
             duplicate: false,
             inner_aside: false,
+            dialog: false,
             shape: 0,
         }
     }
@@ -466,6 +470,7 @@ impl Walker<'_> {
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
         let mut first_class = "";
+        let mut dialog = false;
         for (attr, value) in el.attrs() {
             match attr {
                 "class" => {
@@ -473,8 +478,12 @@ impl Walker<'_> {
                     classes::classify(value, &mut verdict);
                 }
                 "id" => classes::classify(value, &mut verdict),
+                "aria-modal" => dialog |= value.trim().eq_ignore_ascii_case("true"),
                 "role" => {
-                    if value.trim().eq_ignore_ascii_case("main") {
+                    let role = value.trim();
+                    dialog |= role.eq_ignore_ascii_case("dialog")
+                        || role.eq_ignore_ascii_case("alertdialog");
+                    if role.eq_ignore_ascii_case("main") {
                         strong = true;
                     } else if hint.is_none() {
                         hint = tags::role_hint(value);
@@ -515,6 +524,7 @@ impl Walker<'_> {
             styled_hidden,
             duplicate: false,
             inner_aside: name == "aside" && self.article_depth > 0 && verdict.boilerplate.is_none(),
+            dialog: dialog || verdict.dialog,
             shape: shape_of(name, first_class),
         });
         index

@@ -91,6 +91,10 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("dfp", Rule::Advertisement, true),
 ];
 
+/// Boilerplate words above that name a dialog laid over the page (a modal, a popup): never
+/// the content, however much of the page's text it holds, like `role=dialog`.
+pub(crate) const DIALOG_WORDS: &[&str] = &["modal", "popup", "overlay"];
+
 /// Class and id words that mark boilerplate only on a page that declares itself a product
 /// (Open Graph `og:type` product, a JSON-LD `Product`, `itemtype` schema.org/Product): a
 /// shop page's customer reviews are its comments, while on a review site they are the
