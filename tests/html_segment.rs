@@ -834,3 +834,31 @@ fn a_dialog_over_the_page_is_never_the_content_however_long() {
         assert!(text.contains("Camping stove model 5"), "{opening}: {text}");
     }
 }
+
+#[test]
+fn a_thread_of_article_posts_is_not_reduced_to_its_longest_post() {
+    let post = |i: usize, sentences: usize| {
+        let text: String = (0..sentences)
+            .map(|k| {
+                format!("Post {i} sentence {k} says what this watch collector expects next year. ")
+            })
+            .collect();
+        format!(
+            "<article class=\"post\"><div class=\"cell\"><a href=\"/u/{i}\">member{i}</a></div>\
+             <div class=\"cell main\"><article class=\"message-body\"><p>{text}</p></article>\
+             </div></article>"
+        )
+    };
+    let posts: String = [post(0, 12), post(1, 3), post(2, 4), post(3, 3)].concat();
+    let html = format!(
+        "<html><body><nav><a href=/>Forums</a></nav><div class=\"thread\">{posts}</div>\
+         <footer>Forum software</footer></body></html>"
+    );
+    let text = clean(&html).text();
+    for i in 0..4 {
+        assert!(
+            text.contains(&format!("Post {i} sentence 1 ")),
+            "post {i}: {text}"
+        );
+    }
+}

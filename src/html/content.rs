@@ -11,8 +11,8 @@ use crate::rules::html_hints::{
     LONE_BLOCK_MAX_PARAGRAPH_SHARE, NAMED_BOX_MIN_OTHER_CHARS, PARAGRAPH_MIN_CHARS,
     SECTION_JOIN_SHARE, SECTION_WRAPPER_MAX_SHARE, SHORT_WEIGHT, STORY_LIST_HEADING_MAX_BYTES,
     STRONG_PEERS_MIN_PARAGRAPH_SHARE, STRONG_PEER_MIN_NET_PER_CHAR, STRONG_PEER_MIN_SHARE,
-    STRONG_SIGNAL_MIN_PARAGRAPHS, STRONG_SIGNAL_MIN_SHARE, TEASER_MAX_SUMMARY_CHARS,
-    TEASER_RUN_MIN, TIGHTEN_SHARE,
+    STRONG_RUN_MIN_OTHERS, STRONG_RUN_MIN_OTHERS_SHARE, STRONG_SIGNAL_MIN_PARAGRAPHS,
+    STRONG_SIGNAL_MIN_SHARE, TEASER_MAX_SUMMARY_CHARS, TEASER_RUN_MIN, TIGHTEN_SHARE,
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
@@ -493,12 +493,35 @@ fn join_strong_peers(
     s: usize,
     candidate: &impl Fn(usize) -> bool,
 ) -> usize {
+    let end = walk.nodes[best].seg_end;
+    // A run of strong elements of one shape deeper in the winner (the posts of a thread,
+    // each an `<article>`) that together hold nearly all its paragraphs: the winner is
+    // their list, and no single post is the content.
+    let (mut alike, mut alike_para) = (0, 0u32);
+    for t in (best + 1..walk.nodes.len()).take_while(|&t| walk.nodes[t].seg_start < end) {
+        // `<article>` elements only (strong without a body signal): tab panels of one
+        // shape are parts of one body.
+        if t != s
+            && walk.nodes[t].strong
+            && !walk.nodes[t].body_signal
+            && walk.nodes[t].shape == walk.nodes[s].shape
+            && candidate(t)
+        {
+            alike += 1;
+            alike_para += para[t];
+        }
+    }
+    if alike >= STRONG_RUN_MIN_OTHERS
+        && alike_para as f32 >= STRONG_RUN_MIN_OTHERS_SHARE * para[s] as f32
+        && (alike_para + para[s]) as f32 >= STRONG_PEERS_MIN_PARAGRAPH_SHARE * para[best] as f32
+    {
+        return best;
+    }
     // Only when the winner is their parent and the strong siblings together hold nearly
     // all of its paragraphs: then the scores already say both halves belong.
     if walk.nodes[s].parent as usize != best {
         return s;
     }
-    let end = walk.nodes[best].seg_end;
     let (mut peers, mut joined_para) = (0, para[s]);
     for t in (best + 1..walk.nodes.len()).take_while(|&t| walk.nodes[t].seg_start < end) {
         if t != s

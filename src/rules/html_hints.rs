@@ -209,6 +209,13 @@ pub(crate) const STRONG_PEER_MIN_NET_PER_CHAR: f32 = 0.6;
 /// ...when the strong siblings together hold this share of the parent's paragraph text.
 pub(crate) const STRONG_PEERS_MIN_PARAGRAPH_SHARE: f32 = 0.8;
 
+/// A strong element inside the winner with at least this many others of its shape (tag and
+/// first class: the posts of a thread)...
+pub(crate) const STRONG_RUN_MIN_OTHERS: u32 = 2;
+/// ...holding together at least this share of its paragraph text is one item of a list:
+/// the winner stays.
+pub(crate) const STRONG_RUN_MIN_OTHERS_SHARE: f32 = 0.5;
+
 /// A child replaces its parent as the main container when it keeps this share of the
 /// parent's net score (tightening).
 pub(crate) const TIGHTEN_SHARE: f32 = 0.85;
