@@ -862,3 +862,28 @@ fn a_thread_of_article_posts_is_not_reduced_to_its_longest_post() {
         );
     }
 }
+
+#[test]
+fn a_link_post_with_a_sidebar_is_a_discussion_whose_comments_are_content() {
+    let rules: String = (0..10)
+        .map(|i| format!("<p>Rule {i}: submissions must link to published research and titles must not be editorialised.</p>"))
+        .collect();
+    let comments: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"comment\"><a href=\"/u/{i}\">user{i}</a><p>Reply {i}: this \
+                 could also help with hearing loss if the same cells can be grown in the \
+                 inner ear, which would change treatment for millions of people.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"side\" id=\"sidebar\">{rules}</div>\
+         <div class=\"content\"><p class=\"title\"><a href=\"https://example.org/study\">\
+         Hair follicles grown in the lab</a></p>\
+         <div class=\"commentarea\">{comments}</div></div></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Reply 6: this could also help"), "{text}");
+    assert!(!text.contains("Rule 3"), "{text}");
+}

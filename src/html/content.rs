@@ -151,19 +151,28 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
     // A boilerplate name on an element holding most of the page's text is a misfire.
     // A page whose text is nearly all comments is a discussion thread: its comments are
     // the content.
-    let mut in_comments = vec![false; n];
-    let mut comment_para = 0u32;
+    // Text in other boilerplate-named boxes (a sidebar of rules) does not count against it.
+    let mut in_hinted = vec![false; n];
+    let (mut comment_para, mut other_hinted_para) = (0u32, 0u32);
     for i in 0..n {
         let parent = walk.nodes[i].parent;
-        let inherited = parent != NONE && in_comments[parent as usize];
-        if walk.nodes[i].hint == Some(Rule::Comments) && !inherited {
-            comment_para += para[i];
+        let inherited = parent != NONE && in_hinted[parent as usize];
+        match walk.nodes[i].hint {
+            Some(Rule::Comments) if !inherited => comment_para += para[i],
+            Some(_) if !inherited => other_hinted_para += para[i],
+            _ => {}
         }
-        in_comments[i] = inherited || walk.nodes[i].hint == Some(Rule::Comments);
+        in_hinted[i] = inherited || walk.nodes[i].hint.is_some();
     }
+    // On a page that declares an article, its own text counts wherever it sits.
+    let counted_para = if declared_article {
+        para[0]
+    } else {
+        para[0].saturating_sub(other_hinted_para)
+    };
     let discussion = page.declared_discussion
-        || (comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * page_para
-            && para[0].saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS);
+        || (comment_para as f32 >= COMMENTS_MIN_SHARE_OF_PAGE * counted_para.max(1) as f32
+            && counted_para.saturating_sub(comment_para) < DISCUSSION_MAX_OTHER_CHARS);
     let opened = story_list_boxes(walk);
     let mut effective: Vec<Option<Rule>> = vec![None; n];
     // The nearest element with a strong body signal around each element.
