@@ -887,3 +887,21 @@ fn a_link_post_with_a_sidebar_is_a_discussion_whose_comments_are_content() {
     assert!(text.contains("Reply 6: this could also help"), "{text}");
     assert!(!text.contains("Rule 3"), "{text}");
 }
+
+#[test]
+fn a_news_ticker_inside_the_content_column_goes() {
+    let ticker: String = (0..6)
+        .map(|i| format!("<li><a href=\"/n/{i}\">Headline {i}</a> <span>CITY: Summary {i} of another story on the site today.</span></li>"))
+        .collect();
+    let body: String = (0..4)
+        .map(|i| format!("<p>Paragraph {i} of the story, reporting what the officials said about the returning travellers on Wednesday.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"main-column\"><div class=\"breaking-news\"><ul>{ticker}</ul>\
+         </div><div class=\"story\">{body}</div></div></body></html>"
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert!(text.contains("Paragraph 3 of the story"), "{text}");
+    assert!(!text.contains("Summary 2"), "{text}");
+}

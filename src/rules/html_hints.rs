@@ -53,6 +53,8 @@ pub(crate) const BOILERPLATE_WORDS: &[ClassWord] = &[
     w("readnext", Rule::RelatedZone, false),
     w("outbrain", Rule::RelatedZone, false),
     w("taboola", Rule::RelatedZone, false),
+    w("ticker", Rule::RelatedZone, false),
+    w("breaking-news", Rule::RelatedZone, false),
     w("sidebar", Rule::BoilerplateContainer, false),
     w("share", Rule::Promo, false),
     w("sharing", Rule::Promo, false),
