@@ -531,3 +531,37 @@ fn german_and_french_wire_credits_go() {
     assert_body_kept(&fr, "fr");
     assert_eq!(rule_of(&fr, "Avec AFP"), Some(Rule::Byline));
 }
+
+#[test]
+fn tag_and_category_lines_go_but_prose_about_categories_stays() {
+    let tail = [
+        "Tags: Employment, Health & Fitness, Mid-sized Businesses",
+        "Tags calendario stock car 2018, stock car brasil, stock car cascavel",
+        "Filed under: Politics",
+        "Schlagwörter: Energie, Klima, Berlin",
+        "Catégories : Société, Environnement",
+        "Теги: энергетика, климат",
+    ];
+    let article = explain(&page(&[], "en", &tail));
+    assert_body_kept(&article, "en");
+    for line in tail {
+        // Removed as a taxonomy line, or inside the tail that an earlier one opened.
+        assert!(rule_of(&article, line).is_some(), "{line}");
+    }
+    assert_eq!(rule_of(&article, tail[0]), Some(Rule::Navigation));
+    let mut parts = body("en");
+    let sentences = [
+        "Categories of risk include market, credit and liquidity risk.",
+        "Tags are useful for organising notes, and most apps support them.",
+    ];
+    for (i, sentence) in sentences.iter().enumerate() {
+        parts.insert(1 + i, sentence);
+    }
+    let article = explain(&parts.join("\n\n"));
+    for sentence in sentences {
+        assert!(
+            article.blocks.iter().any(|b| b.text == sentence),
+            "{sentence}"
+        );
+    }
+}

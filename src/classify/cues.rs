@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
-    CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME,
+    CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, TAXONOMY_LINE,
 };
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
@@ -130,6 +130,11 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::Promo)
     } else if is_breadcrumb(text, stats) {
         Cue::Drop(Rule::Breadcrumb)
+    } else if stats.weight <= MAX_PROMO_WEIGHT
+        && TAXONOMY_LABELS.iter().any(|label| norm.starts_with(label))
+        && TAXONOMY_LINE.is_match(text.trim())
+    {
+        Cue::Drop(Rule::Navigation)
     } else if short
         && hits.may(List::Byline)
         && lx.byline_start(norm)
@@ -182,6 +187,27 @@ const CREDIT_STARTS: &[&str] = &[
     "mit material",
     "mitarbeit",
     "avec",
+];
+
+/// First words of the taxonomy lines [`TAXONOMY_LINE`] matches (normalised): a cheap test
+/// before the pattern.
+const TAXONOMY_LABELS: &[&str] = &[
+    "tag",
+    "categor",
+    "filed under",
+    "posted in",
+    "schlagw",
+    "stichw",
+    "kategori",
+    "étiquettes",
+    "mots",
+    "catégor",
+    "etiquetas",
+    "parole chiave",
+    "trefwoorden",
+    "теги",
+    "метки",
+    "рубрик",
 ];
 
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test

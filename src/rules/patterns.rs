@@ -60,6 +60,16 @@ pub static FOLLOW_PROMPT: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A taxonomy line: "Tags: a, b, c", "Tags calendario, stock car", "Filed under: Politics",
+/// "Schlagwörter: ...". A label, then a colon and a list, or a list of three or more
+/// comma-separated items without sentence punctuation (prose that opens with "Categories
+/// of risk include a, b and c." is not one).
+pub static TAXONOMY_LINE: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"^(?i:tags?|tagged(?: with)?|categor(?:y|ies)|filed under|posted in|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rter|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|categor(?:ía|ia|ias|ías)|tagi|kategori[ae]|parole chiave|trefwoorden|теги|метки|рубрик[аи])(?:\s*:\s+\S.{0,300}|\s+[^,:.!?]{1,60}(?:,[^,:.!?]{1,60}){2,})$",
+    )
+});
+
 /// The head of one reader comment: "jane_doe says:", "Max schreibt:".
 pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
     compile(
