@@ -113,12 +113,15 @@ fn read_more_tails_and_their_headlines_go() {
 #[test]
 fn inline_read_more_pointers_go_but_sentences_stay() {
     let pointer = "ALSO READ: EU is in no hurry to recognise the new government";
+    let see_more = "SEE MORE: Hong Kong protests: 800 students under siege in university";
     let sentence = "Read more about the plan in the ministry's report, which was published on Monday and runs to 300 pages.";
     let mut lines = body("en");
     lines.insert(1, pointer);
     lines.insert(2, sentence);
+    lines.insert(3, see_more);
     let a = explain(&lines.join("\n\n"));
     assert_eq!(rule_of(&a, pointer), Some(Rule::ReadMore));
+    assert_eq!(rule_of(&a, see_more), Some(Rule::ReadMore));
     assert!(
         a.blocks.iter().any(|b| b.text == sentence),
         "sentence with 'Read more' kept"

@@ -13,6 +13,7 @@ pub const READ_MORE: &[&str] = &[
     "read also",
     "also read",
     "see also",
+    "see more",
     // Indonesian and Malay
     "baca juga",
     "baca selengkapnya",
