@@ -905,3 +905,40 @@ fn a_news_ticker_inside_the_content_column_goes() {
     assert!(text.contains("Paragraph 3 of the story"), "{text}");
     assert!(!text.contains("Summary 2"), "{text}");
 }
+
+/// An article with a linked headline set between its paragraphs.
+fn article_with_linked_headline(og_type: &str) -> String {
+    let para = |i: usize| {
+        format!(
+            "<p>Paragraph {i}: the actor said the family had a hard week and thanked the \
+             fans for their messages of support during the show on Monday night.</p>"
+        )
+    };
+    let before: String = (0..5).map(para).collect();
+    let after: String = (5..9).map(para).collect();
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+         <article><div class=\"article-body\">{before}\
+         <p><strong><a href=\"/other-story\">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE \
+         STARS'</a></strong></p>\
+         <p><a href=\"/report\">The full report is on the ministry's website.</a></p>\
+         {after}</div></article></body></html>"
+    )
+}
+
+#[test]
+fn a_linked_headline_between_article_paragraphs_goes() {
+    let article = clean(&article_with_linked_headline("article"));
+    let text = article.text();
+    assert!(!text.contains("SEAN SPICER"), "{text}");
+    // A linked sentence is prose.
+    assert!(text.contains("The full report is on"), "{text}");
+    assert!(text.contains("Paragraph 8"), "{text}");
+    assert!(article
+        .removed
+        .iter()
+        .any(|r| r.text.contains("SEAN SPICER") && r.rule == Rule::ReadMore));
+    // On a page that does not declare an article, linked lines may be its items.
+    let text = clean(&article_with_linked_headline("website")).text();
+    assert!(text.contains("SEAN SPICER"), "{text}");
+}

@@ -1,20 +1,24 @@
 //! Structural verdicts for HTML input: what the DOM alone says must go.
 
+use crate::article::BlockKind;
 use crate::options::Options;
-use crate::rules::html_hints::LINK_DENSE;
+use crate::rules::html_hints::{
+    LINKED_HEADLINE_MAX_WORDS, LINKED_HEADLINE_MIN_DENSITY, LINKED_HEADLINE_MIN_WORDS, LINK_DENSE,
+};
 use crate::rules::Rule;
 use crate::segment::{Document, Segment, Zone};
 
 /// Per segment, `Some(rule)` when structure alone removes it (outside the main content,
 /// inside a boilerplate container, link-dense, comments), `None` for a body candidate.
 pub(crate) fn structural_verdicts(doc: &Document, options: &Options) -> Vec<Option<Rule>> {
+    let article = doc.meta.declared_article;
     doc.segments
         .iter()
-        .map(|segment| verdict(segment, options))
+        .map(|segment| verdict(segment, options, article))
         .collect()
 }
 
-fn verdict(segment: &Segment, options: &Options) -> Option<Rule> {
+fn verdict(segment: &Segment, options: &Options, article: bool) -> Option<Rule> {
     if options.include_comments && segment.hint == Some(Rule::Comments) {
         return (segment.link_density() > LINK_DENSE).then_some(Rule::LinkDense);
     }
@@ -30,5 +34,21 @@ fn verdict(segment: &Segment, options: &Options) -> Option<Rule> {
     {
         return Some(Rule::LinkDense);
     }
+    if article && is_linked_headline(segment) {
+        return Some(Rule::ReadMore);
+    }
     None
+}
+
+/// A paragraph of an article that is one link with a headline's shape (several words, no
+/// sentence end): a pointer to another story set between the paragraphs.
+fn is_linked_headline(segment: &Segment) -> bool {
+    if segment.kind != BlockKind::Paragraph || segment.link_density() < LINKED_HEADLINE_MIN_DENSITY
+    {
+        return false;
+    }
+    let text = segment.text.trim_end();
+    let words = text.split_whitespace().count();
+    (LINKED_HEADLINE_MIN_WORDS..=LINKED_HEADLINE_MAX_WORDS).contains(&words)
+        && !text.ends_with(['.', '!', '?', ':', ';', '…', '。'])
 }

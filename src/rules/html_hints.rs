@@ -193,6 +193,12 @@ pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
 /// link-dense blocks are its items and stay.
 pub(crate) const LISTING_MAX_PARAGRAPH_CHARS: u32 = 1500;
 
+/// On an article page, a paragraph that is one link (at least this share of its characters)
+/// of this many words, without a sentence end, points at another story.
+pub(crate) const LINKED_HEADLINE_MIN_DENSITY: f32 = 0.8;
+pub(crate) const LINKED_HEADLINE_MIN_WORDS: usize = 4;
+pub(crate) const LINKED_HEADLINE_MAX_WORDS: usize = 25;
+
 /// A segment whose link share exceeds this is link-dense.
 pub(crate) const LINK_DENSE: f32 = 0.5;
 
