@@ -33,8 +33,37 @@ pub(crate) enum Cue {
 }
 
 /// Words for "minute" that a reading-time label needs (a cheap test before the pattern).
-static MINUTES: Lazy<[Finder<'static>; 3]> =
-    Lazy::new(|| [Finder::new("min"), Finder::new("мин"), Finder::new("分")]);
+const MINUTES: [&str; 3] = ["min", "мин", "分"];
+
+/// Whether one of `needles` occurs in `hay`, `first` holding their first bytes: a plain
+/// loop that compares at those bytes only. On lines of a few dozen bytes this beats a
+/// `memmem` or `memchr` search per needle, whose setup dominates.
+fn contains_any<const N: usize>(hay: &[u8], first: [u8; N], needles: &[&str]) -> bool {
+    (0..hay.len()).any(|i| {
+        first.iter().any(|&f| f == hay[i])
+            && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
+    })
+}
+
+/// A table of the first bytes of `words`, built at compile time.
+const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(&b) = words[i].as_bytes().first() {
+            table[b as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// `s` starts with one of `words`, `first` being their [`first_bytes`]: most lines are ruled
+/// out by their first byte.
+fn starts_with_any(s: &str, first: &[bool; 256], words: &[&str]) -> bool {
+    s.as_bytes().first().is_some_and(|&b| first[usize::from(b)])
+        && words.iter().any(|w| s.starts_with(w))
+}
 
 thread_local! {
     /// The normalised text of the block being judged, reused from block to block.
@@ -68,11 +97,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = stats.has_digit;
-    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
-    let minutes = || {
-        memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
-            && MINUTES.iter().any(|f| f.find(norm.as_bytes()).is_some())
-    };
+    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5).
+    let minutes = || contains_any(norm.as_bytes(), [b'm', 0xD0, 0xE5], &MINUTES);
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -124,7 +150,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Drop(Rule::Caption)
     } else if short
-        && FOLLOW_VERBS.iter().any(|verb| norm.starts_with(verb))
+        && starts_with_any(norm, &FOLLOW_FIRST, FOLLOW_VERBS)
         && FOLLOW_PROMPT.is_match(text.trim_start())
     {
         Cue::Drop(Rule::Promo)
@@ -137,10 +163,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && (CREDIT_STARTS
-            .iter()
-            .any(|w| norm.trim_start_matches(['(', ' ']).starts_with(w))
-            || norm.contains("contributed"))
+        && may_be_credit(norm)
         && CREDIT_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Byline)
@@ -184,6 +207,15 @@ const CREDIT_STARTS: &[&str] = &[
     "avec",
 ];
 
+/// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
+/// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
+fn may_be_credit(norm: &str) -> bool {
+    static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
+    let lead = norm.trim_start_matches(['(', ' ']);
+    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
+        || CONTRIBUTED.find(norm.as_bytes()).is_some()
+}
+
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test
 /// before the pattern.
 const FOLLOW_VERBS: &[&str] = &[
@@ -196,6 +228,9 @@ const FOLLOW_VERBS: &[&str] = &[
     "obserwuj",
 ];
 
+const FOLLOW_FIRST: [bool; 256] = first_bytes(FOLLOW_VERBS);
+const CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
+
 /// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
 /// with the last letter of one of its verbs. Non-ASCII last characters are left to the
 /// pattern (case folding may relate them to a verb's letter).
@@ -203,7 +238,8 @@ fn may_be_comment_head(text: &str) -> bool {
     let Some(ends) = COMMENT_VERB_ENDS.as_ref() else {
         return true;
     };
-    let line = text.trim();
+    // Only the last character counts: no need to trim the start.
+    let line = text.trim_end();
     let line = line.strip_suffix(':').map_or(line, str::trim_end);
     match line.chars().next_back() {
         Some(c) if c.is_ascii() => ends.contains(&(c as u8).to_ascii_lowercase()),
@@ -218,13 +254,9 @@ fn may_be_comment_head(text: &str) -> bool {
 /// text, which holds every ASCII letter of `text` lowercased: it has them whenever `text` has
 /// them in any ASCII case (and when it is empty, the caption hint fails anyway).
 fn may_be_caption(stats: &Stats, norm: &str) -> bool {
-    static CREDIT_WORDS: Lazy<[Finder<'static>; 2]> =
-        Lazy::new(|| [Finder::new("copyright"), Finder::new("source")]);
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || CREDIT_WORDS
-            .iter()
-            .any(|f| f.find(norm.as_bytes()).is_some())
+        || contains_any(norm.as_bytes(), [b'c', b's'], &["copyright", "source"])
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -259,18 +291,27 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
         return false;
     }
-    if text.contains(['>', '»', '›', '→']) {
+    let bytes = text.as_bytes();
+    // An arrow anywhere, found by its bytes.
+    if stats.has_any(&[Greater, C2, E2]) && contains_any(bytes, [b'>', 0xC2, 0xE2], &ARROWS) {
         return true;
     }
-    let mut after_space = false;
-    for c in text.chars() {
-        if after_space && matches!(c, '/' | '|' | ':' | '·') {
-            return true;
-        }
-        after_space = c.is_whitespace();
+    // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
+    if !stats.has_any(&[Slash, Pipe, Colon, C2]) {
+        return false;
     }
-    false
+    (1..bytes.len()).any(|i| {
+        let b = bytes[i];
+        (matches!(b, b'/' | b'|' | b':') || (b == 0xC2 && bytes.get(i + 1) == Some(&0xB7)))
+            && text
+                .get(..i)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_whitespace)
+    })
 }
+
+/// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
+const ARROWS: [&str; 4] = [">", "»", "›", "→"];
 
 fn starts_with_home(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();

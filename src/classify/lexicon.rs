@@ -539,10 +539,18 @@ fn normalise_words(
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
 fn without_count(norm: &str) -> &str {
-    let s = norm
-        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '[' | ']'));
-    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
-    s.trim()
+    // Byte by byte: every character trimmed is ASCII, and an ASCII byte is always a whole
+    // character in UTF-8, so the cuts fall on character boundaries.
+    let bytes = norm.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b'[' | b']')))
+        .map_or(0, |i| i + 1);
+    let start = bytes[..end]
+        .iter()
+        .position(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ')))
+        .unwrap_or(end);
+    norm.get(start..end).unwrap_or_default().trim()
 }
 
 fn words(s: &str) -> usize {
