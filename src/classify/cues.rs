@@ -120,6 +120,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if short
         && (lx.comments_label(norm)
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
+                && may_be_comment_count(text)
                 && COMMENT_COUNT.is_match(text)
             || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
     {
@@ -146,7 +147,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
-        || (short && digit && words <= 6.0 && GALLERY_COUNTER.is_match(text.trim()))
+        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(text.trim()))
     {
         Cue::Drop(Rule::Caption)
     } else if short
@@ -172,25 +173,29 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     }
 }
 
-/// ASCII last letters of the verbs of [`COMMENT_HEAD`] ("says" -> `s`), read from the
-/// pattern itself so that the test below follows edits of the verb list; `None` (no
-/// shortcut) if the pattern no longer has the expected shape.
-static COMMENT_VERB_ENDS: Lazy<Option<Vec<u8>>> = Lazy::new(|| {
-    let pattern = COMMENT_HEAD.as_str();
+/// Last words of the verbs of [`COMMENT_HEAD`] ("says", "dit" for "a dit"), the ASCII ones
+/// only, read from the pattern itself so that the test below follows edits of the verb
+/// list; `None` (no shortcut) if the pattern no longer has the expected shape. A verb with
+/// a non-ASCII last word cannot end an all-ASCII line: its letters (é, ó, ł, Cyrillic) fold
+/// to no ASCII letter.
+static COMMENT_VERB_WORDS: Lazy<Option<Vec<&'static str>>> = Lazy::new(|| {
+    let pattern: &'static str = COMMENT_HEAD.as_str();
     let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
     let verbs = verbs.strip_suffix(r")\s*:?$")?;
-    let mut ends = Vec::new();
+    let mut words = Vec::new();
     for verb in verbs.split('|') {
         if verb.is_empty() || verb.contains(['(', ')', '[', '\\', '?', '*', '+', '.']) {
             return None;
         }
-        match verb.chars().next_back() {
-            Some(c) if c.is_ascii_lowercase() => ends.push(c as u8),
-            Some(c) if !c.is_ascii() => {}
-            _ => return None,
+        let last = verb.rsplit(' ').next()?;
+        if last.is_empty() {
+            return None;
+        }
+        if last.is_ascii() {
+            words.push(last);
         }
     }
-    Some(ends)
+    Some(words)
 });
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
@@ -231,21 +236,49 @@ const FOLLOW_VERBS: &[&str] = &[
 const FOLLOW_FIRST: [bool; 256] = first_bytes(FOLLOW_VERBS);
 const CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
 
-/// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
-/// with the last letter of one of its verbs. Non-ASCII last characters are left to the
-/// pattern (case folding may relate them to a verb's letter).
+/// A cheap necessary condition for [`COMMENT_HEAD`]: the line's last word (before an optional
+/// colon) is the last word of one of its verbs, in any ASCII case. Non-ASCII last words are
+/// left to the pattern (case folding may relate them to a verb: `ſ` to `s`).
 fn may_be_comment_head(text: &str) -> bool {
-    let Some(ends) = COMMENT_VERB_ENDS.as_ref() else {
+    let Some(verbs) = COMMENT_VERB_WORDS.as_ref() else {
         return true;
     };
-    // Only the last character counts: no need to trim the start.
+    // Only the end counts: no need to trim the start.
     let line = text.trim_end();
-    let line = line.strip_suffix(':').map_or(line, str::trim_end);
-    match line.chars().next_back() {
-        Some(c) if c.is_ascii() => ends.contains(&(c as u8).to_ascii_lowercase()),
-        Some(_) => true,
-        None => false,
+    let line = line
+        .strip_suffix(':')
+        .map_or(line, str::trim_end)
+        .as_bytes();
+    // The last word, if ASCII: back to ASCII whitespace (`\t`..`\r`, space) or the start.
+    let start = line
+        .iter()
+        .rposition(|&b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+        .map_or(0, |i| i + 1);
+    if start > 0 && !line[start - 1].is_ascii() {
+        // A non-ASCII letter or space ends the line: the pattern decides.
+        return true;
     }
+    let last = &line[start..];
+    !last.is_empty()
+        && verbs
+            .iter()
+            .any(|v| last.eq_ignore_ascii_case(v.as_bytes()))
+}
+
+/// A cheap necessary condition for [`COMMENT_COUNT`]: the line starts with a digit (`\d` is
+/// a numeric character), or with `o` or `n` ("one", "no") in either case.
+fn may_be_comment_count(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'o' | 'O' | 'n' | 'N') || c.is_numeric())
+}
+
+/// A cheap necessary condition for [`GALLERY_COUNTER`]: the trimmed line ends with a digit.
+fn ends_with_digit(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_numeric)
 }
 
 /// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`), a closing
@@ -391,14 +424,18 @@ mod tests {
 
     #[test]
     fn comment_head_shortcut_reads_the_verbs() {
-        let ends = COMMENT_VERB_ENDS
+        let verbs = COMMENT_VERB_WORDS
             .as_ref()
             .expect("COMMENT_HEAD shape changed");
-        assert!(ends.contains(&b's') && ends.contains(&b'd'));
+        assert!(verbs.contains(&"says") && verbs.contains(&"dit") && verbs.contains(&"scritto"));
         for s in [
             "thelastchargersfan says:",
             "Max SCHREIBT :",
             "Anna Nowak napisała:",
+            "Jean a dit:",
+            "Paul a écrit",
+            "Mario ha scritto :",
+            "Иван написал:",
         ] {
             assert!(
                 may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()),
@@ -406,6 +443,10 @@ mod tests {
             );
         }
         assert!(!may_be_comment_head("Latest from our newsroom"));
+        assert!(!may_be_comment_head("The minister's plans"));
+        assert!(may_be_comment_count("12 Kommentare") && may_be_comment_count("One response"));
+        assert!(!may_be_comment_count("Comments (12)"));
+        assert!(ends_with_digit("Image 1 of 5 ") && !ends_with_digit("1 of 5 images"));
     }
 
     #[test]

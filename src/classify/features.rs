@@ -393,6 +393,8 @@ impl Stats {
         // through `Scan` only around the rare non-ASCII characters.
         let mut state = 0usize;
         let (mut digits, mut controls) = (0u32, 0u32);
+        // Characters, counted in the same pass (one per ASCII byte or decoded character).
+        let mut chars = 0usize;
         let mut seen = 0u16;
         let mut i = 0;
         while i < bytes.len() {
@@ -409,11 +411,13 @@ impl Stats {
                             state = (step >> STATE_SHIFT) as usize;
                         }
                         i += 8;
+                        chars += 8;
                         continue;
                     }
                 }
                 let b = bytes[i];
                 seen |= BYTE_SEEN[usize::from(b)];
+                chars += 1;
                 if b.is_ascii() {
                     i += 1;
                     let step = ASCII_STEP[state << 7 | usize::from(b)];
@@ -474,7 +478,7 @@ impl Stats {
                 caps += 1;
             }
         }
-        let plain = text.chars().count() as u32 - cjk;
+        let plain = chars as u32 - cjk;
         let tail = text.trim_end().chars().rev().find(|&c| !is_closing(c));
         let trimmed = text.trim_end();
         // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.

@@ -442,6 +442,20 @@ fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut Wo
     pending
 }
 
+/// End of the run of ASCII bytes that starts at `i`: eight bytes per test.
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 /// `u8::is_ascii_alphanumeric` by table.
 const ASCII_ALNUM: [bool; 128] = {
     let mut table = [false; 128];
@@ -482,10 +496,7 @@ fn normalise_words(
     while i < bytes.len() {
         if bytes[i].is_ascii() {
             // The common case, without the Unicode tables: the whole ASCII run at once.
-            let end = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |n| i + n);
+            let end = ascii_run_end(bytes, i);
             pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space, &mut words);
             i = end;
             continue;
