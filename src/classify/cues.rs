@@ -34,14 +34,14 @@ pub(crate) enum Cue {
 
 /// Words for "minute" that a reading-time label needs (a cheap test before the pattern).
 const MINUTES: [&str; 3] = ["min", "мин", "分"];
+const MINUTES_FIRST: [bool; 256] = first_bytes(&MINUTES);
 
-/// Whether one of `needles` occurs in `hay`, `first` holding their first bytes: a plain
-/// loop that compares at those bytes only. On lines of a few dozen bytes this beats a
-/// `memmem` or `memchr` search per needle, whose setup dominates.
-fn contains_any<const N: usize>(hay: &[u8], first: [u8; N], needles: &[&str]) -> bool {
-    (0..hay.len()).any(|i| {
-        first.iter().any(|&f| f == hay[i])
-            && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
+/// Whether one of `needles` occurs in `hay`, `first` being their [`first_bytes`]: a plain
+/// loop that compares only where one may start. On lines of a few dozen bytes this beats a
+/// `memmem` search per needle, whose setup dominates.
+fn contains_any(hay: &[u8], first: &[bool; 256], needles: &[&str]) -> bool {
+    hay.iter().enumerate().any(|(i, &b)| {
+        first[usize::from(b)] && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
     })
 }
 
@@ -98,7 +98,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = stats.has_digit;
     // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5).
-    let minutes = || contains_any(norm.as_bytes(), [b'm', 0xD0, 0xE5], &MINUTES);
+    let minutes = || contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES);
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -287,9 +287,11 @@ fn ends_with_digit(text: &str) -> bool {
 /// text, which holds every ASCII letter of `text` lowercased: it has them whenever `text` has
 /// them in any ASCII case (and when it is empty, the caption hint fails anyway).
 fn may_be_caption(stats: &Stats, norm: &str) -> bool {
+    const CREDIT_WORDS: [&str; 2] = ["copyright", "source"];
+    const CREDIT_WORDS_FIRST: [bool; 256] = first_bytes(&CREDIT_WORDS);
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || contains_any(norm.as_bytes(), [b'c', b's'], &["copyright", "source"])
+        || contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -326,7 +328,7 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     }
     let bytes = text.as_bytes();
     // An arrow anywhere, found by its bytes.
-    if stats.has_any(&[Greater, C2, E2]) && contains_any(bytes, [b'>', 0xC2, 0xE2], &ARROWS) {
+    if stats.has_any(&[Greater, C2, E2]) && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
         return true;
     }
     // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
@@ -345,6 +347,7 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
 
 /// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
 const ARROWS: [&str; 4] = [">", "»", "›", "→"];
+const ARROWS_FIRST: [bool; 256] = first_bytes(&ARROWS);
 
 fn starts_with_home(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
