@@ -164,7 +164,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && may_be_credit(norm)
+        && may_be_credit(norm, hits)
         && CREDIT_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Byline)
@@ -178,7 +178,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
 /// list; `None` (no shortcut) if the pattern no longer has the expected shape. A verb with
 /// a non-ASCII last word cannot end an all-ASCII line: its letters (é, ó, ł, Cyrillic) fold
 /// to no ASCII letter.
-static COMMENT_VERB_WORDS: Lazy<Option<Vec<&'static str>>> = Lazy::new(|| {
+static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
     let pattern: &'static str = COMMENT_HEAD.as_str();
     let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
     let verbs = verbs.strip_suffix(r")\s*:?$")?;
@@ -195,8 +195,21 @@ static COMMENT_VERB_WORDS: Lazy<Option<Vec<&'static str>>> = Lazy::new(|| {
             words.push(last);
         }
     }
-    Some(words)
+    let mut ends = [0u64; 128];
+    for w in &words {
+        if let Some(&end) = w.as_bytes().last() {
+            ends[usize::from(end & 0x7f)] |= 1 << w.len().min(63);
+        }
+    }
+    Some(VerbWords { words, ends })
 });
+
+/// The ASCII last words of the comment verbs, and for each last letter the lengths of those
+/// that end with it (one bit per length).
+struct VerbWords {
+    words: Vec<&'static str>,
+    ends: [u64; 128],
+}
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
 /// those that end "contributed to this report": a cheap test before the pattern.
@@ -214,11 +227,15 @@ const CREDIT_STARTS: &[&str] = &[
 
 /// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
-fn may_be_credit(norm: &str) -> bool {
+fn may_be_credit(norm: &str, hits: Hits) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
     let lead = norm.trim_start_matches(['(', ' ']);
+    // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
+    // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
+    // alphanumeric characters, such as "²" and "c": the substring search decides.)
     starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
-        || CONTRIBUTED.find(norm.as_bytes()).is_some()
+        || hits.may(List::Credit)
+        || (!norm.is_ascii() && CONTRIBUTED.find(norm.as_bytes()).is_some())
 }
 
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test
@@ -259,8 +276,14 @@ fn may_be_comment_head(text: &str) -> bool {
         return true;
     }
     let last = &line[start..];
-    !last.is_empty()
+    // The last letter and the length first: most lines fail there.
+    let Some(&end) = last.last() else {
+        return false;
+    };
+    let lengths = verbs.ends[usize::from(end.to_ascii_lowercase() & 0x7f)];
+    lengths >> last.len().min(63) & 1 != 0
         && verbs
+            .words
             .iter()
             .any(|v| last.eq_ignore_ascii_case(v.as_bytes()))
 }
@@ -322,17 +345,20 @@ fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
 fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
     // `→`): most lines have none of these bytes.
-    use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
+    use SeenByte::{Colon, Greater, Pipe, Slash, B7, BA, BB, C2, E2, X92};
     if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
         return false;
     }
     let bytes = text.as_bytes();
-    // An arrow anywhere, found by its bytes.
-    if stats.has_any(&[Greater, C2, E2]) && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
+    // An arrow anywhere, found by its bytes when the bytes of one occur.
+    let may_have_arrow = stats.has_any(&[Greater])
+        || stats.has_all(&[C2, BB])
+        || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
+    if may_have_arrow && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
         return true;
     }
     // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
-    if !stats.has_any(&[Slash, Pipe, Colon, C2]) {
+    if !stats.has_any(&[Slash, Pipe, Colon]) && !stats.has_all(&[C2, B7]) {
         return false;
     }
     (1..bytes.len()).any(|i| {
@@ -430,7 +456,8 @@ mod tests {
         let verbs = COMMENT_VERB_WORDS
             .as_ref()
             .expect("COMMENT_HEAD shape changed");
-        assert!(verbs.contains(&"says") && verbs.contains(&"dit") && verbs.contains(&"scritto"));
+        let words = &verbs.words;
+        assert!(words.contains(&"says") && words.contains(&"dit") && words.contains(&"scritto"));
         for s in [
             "thelastchargersfan says:",
             "Max SCHREIBT :",

@@ -43,12 +43,23 @@ pub(crate) enum SeenByte {
     C2 = 64,
     /// 0xE2: the lead byte of U+2000 to U+2FFF (`›`, `→`, dashes...).
     E2 = 128,
+    /// 0xB7, 0xBA, 0xBB, 0x92: the last bytes of `·` (C2 B7), `›` (E2 80 BA), `»` (C2 BB)
+    /// and `→` (E2 86 92).
+    B7 = 256,
+    BA = 512,
+    BB = 1024,
+    X92 = 2048,
 }
 
 impl Stats {
     /// Whether any of the bytes occurs in the text.
     pub(crate) fn has_any(&self, bytes: &[SeenByte]) -> bool {
         bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
+    }
+
+    /// Whether all of the bytes occur in the text.
+    pub(crate) fn has_all(&self, bytes: &[SeenByte]) -> bool {
+        bytes.iter().all(|&b| self.bytes_seen & b as u16 != 0)
     }
 }
 
@@ -63,6 +74,10 @@ static BYTE_SEEN: [u16; 256] = {
     table[0xA9] = SeenByte::A9 as u16;
     table[0xC2] = SeenByte::C2 as u16;
     table[0xE2] = SeenByte::E2 as u16;
+    table[0xB7] = SeenByte::B7 as u16;
+    table[0xBA] = SeenByte::BA as u16;
+    table[0xBB] = SeenByte::BB as u16;
+    table[0x92] = SeenByte::X92 as u16;
     table
 };
 

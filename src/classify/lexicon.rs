@@ -25,6 +25,8 @@ pub(crate) struct Lexicon {
     tail: AhoCorasick,
     prev_next: PhraseSet,
     comments: PhraseSet,
+    /// First bytes and lengths of [`Self::comments`]: most labels are ruled out without a hash.
+    comment_shapes: Shapes,
     advertisement: PhraseSet,
     navigation: PhraseSet,
     date_labels: PhraseSet,
@@ -70,6 +72,30 @@ impl Hasher for Fnv {
     }
 }
 
+/// The first bytes and lengths of a whole-line phrase list: for each first byte, one bit per
+/// length (up to 63 bytes; longer phrases mark bit 63, "any length from 63 on").
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn of(phrases: &[&str]) -> Self {
+        let mut table = Box::new([0u64; 256]);
+        for p in phrases {
+            if let Some(&first) = p.as_bytes().first() {
+                table[usize::from(first)] |= 1 << p.len().min(63);
+            }
+        }
+        Shapes(table)
+    }
+
+    /// Whether some phrase has the first byte and the length of `s` (a necessary condition
+    /// for `s` to be one of them).
+    fn may_hold(&self, s: &str) -> bool {
+        s.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[usize::from(first)] >> s.len().min(63) & 1 != 0)
+    }
+}
+
 /// Which phrase lists may match a block, from one pass over its words.
 ///
 /// Every check of a list below needs a phrase at word boundaries: a whole line, a leading
@@ -94,6 +120,8 @@ pub(crate) enum List {
     Mirror = 256,
     Footer = 512,
     Byline = 1024,
+    /// The word "contributed" of the wire credits (see `cues::may_be_credit`).
+    Credit = 2048,
 }
 
 impl Hits {
@@ -271,12 +299,14 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
         (List::Byline, &byline_prefixes),
+        (List::Credit, &["contributed"]),
     ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),
         tail: automaton(phrases::TAIL_HEADINGS, true),
         prev_next: phrases::PREV_NEXT.iter().copied().collect(),
         comments: phrases::COMMENTS.iter().copied().collect(),
+        comment_shapes: Shapes::of(phrases::COMMENTS),
         advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
         navigation: phrases::NAVIGATION.iter().copied().collect(),
         date_labels: phrases::DATE_LABELS.iter().copied().collect(),
@@ -676,7 +706,7 @@ impl Lexicon {
 
     pub(crate) fn comments_label(&self, norm: &str) -> bool {
         let label = without_count(norm);
-        label.len() <= self.longest_line_entry && self.comments.contains(label)
+        self.comment_shapes.may_hold(label) && self.comments.contains(label)
     }
 
     pub(crate) fn advertisement(&self, norm: &str) -> bool {
