@@ -164,7 +164,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && may_be_credit(norm, hits)
+        && may_be_credit(norm, hits, stats)
         && CREDIT_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Byline)
@@ -227,7 +227,7 @@ const CREDIT_STARTS: &[&str] = &[
 
 /// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
-fn may_be_credit(norm: &str, hits: Hits) -> bool {
+fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
     let lead = norm.trim_start_matches(['(', ' ']);
     // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
@@ -235,7 +235,9 @@ fn may_be_credit(norm: &str, hits: Hits) -> bool {
     // alphanumeric characters, such as "²" and "c": the substring search decides.)
     starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || hits.may(List::Credit)
-        || (!norm.is_ascii() && CONTRIBUTED.find(norm.as_bytes()).is_some())
+        || (stats.has_any(&[SeenByte::NonAscii])
+            && !norm.is_ascii()
+            && CONTRIBUTED.find(norm.as_bytes()).is_some())
 }
 
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test
@@ -260,12 +262,29 @@ fn may_be_comment_head(text: &str) -> bool {
     let Some(verbs) = COMMENT_VERB_WORDS.as_ref() else {
         return true;
     };
-    // Only the end counts: no need to trim the start.
-    let line = text.trim_end();
-    let line = line
-        .strip_suffix(':')
-        .map_or(line, str::trim_end)
-        .as_bytes();
+    // Only the end counts: no need to trim the start. ASCII whitespace is trimmed by bytes; a
+    // non-ASCII character at the end (maybe a space) leaves the decision to the pattern.
+    let trim = |line: &[u8]| -> Option<usize> {
+        let end = line
+            .iter()
+            .rposition(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .map_or(0, |i| i + 1);
+        match line[..end].last() {
+            Some(&b) if !b.is_ascii() => None,
+            _ => Some(end),
+        }
+    };
+    let bytes = text.as_bytes();
+    let Some(end) = trim(bytes) else {
+        return true;
+    };
+    let line = match bytes[..end].strip_suffix(b":") {
+        Some(rest) => match trim(rest) {
+            Some(end) => &rest[..end],
+            None => return true,
+        },
+        None => &bytes[..end],
+    };
     // The last word, if ASCII: back to ASCII whitespace (`\t`..`\r`, space) or the start.
     let start = line
         .iter()
@@ -319,6 +338,12 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
+    use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
+    // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
+    // `→`): most lines have none of these bytes (checked before trimming).
+    if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
+        return false;
+    }
     let text = text.trim();
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;

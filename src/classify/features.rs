@@ -49,6 +49,8 @@ pub(crate) enum SeenByte {
     BA = 512,
     BB = 1024,
     X92 = 2048,
+    /// Any byte of a non-ASCII character (0x80 and up).
+    NonAscii = 4096,
 }
 
 impl Stats {
@@ -77,7 +79,12 @@ static BYTE_SEEN: [u16; 256] = {
     table[0xB7] = SeenByte::B7 as u16;
     table[0xBA] = SeenByte::BA as u16;
     table[0xBB] = SeenByte::BB as u16;
-    table[0x92] = SeenByte::X92 as u16;
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] |= SeenByte::NonAscii as u16;
+        b += 1;
+    }
+    table[0x92] |= SeenByte::X92 as u16;
     table
 };
 
