@@ -183,6 +183,7 @@ static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
     let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
     let verbs = verbs.strip_suffix(r")\s*:?$")?;
     let mut words = Vec::new();
+    let mut any_end = [false; 128];
     for verb in verbs.split('|') {
         if verb.is_empty() || verb.contains(['(', ')', '[', '\\', '?', '*', '+', '.']) {
             return None;
@@ -190,6 +191,9 @@ static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
         let last = verb.rsplit(' ').next()?;
         if last.is_empty() {
             return None;
+        }
+        if let Some(end) = last.chars().next_back().filter(char::is_ascii) {
+            any_end[usize::from(end as u8 & 0x7f)] = true;
         }
         if last.is_ascii() {
             words.push(last);
@@ -201,7 +205,11 @@ static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
             ends[usize::from(end & 0x7f)] |= 1 << w.len().min(63);
         }
     }
-    Some(VerbWords { words, ends })
+    Some(VerbWords {
+        words,
+        ends,
+        any_end,
+    })
 });
 
 /// The ASCII last words of the comment verbs, and for each last letter the lengths of those
@@ -209,6 +217,8 @@ static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
 struct VerbWords {
     words: Vec<&'static str>,
     ends: [u64; 128],
+    /// The ASCII last letters of all the verbs' last words, ASCII or not ("écrit": `t`).
+    any_end: [bool; 128],
 }
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
@@ -285,6 +295,14 @@ fn may_be_comment_head(text: &str) -> bool {
         },
         None => &bytes[..end],
     };
+    // The last letter first: an ASCII one that ends no verb rules the line out (letters that
+    // fold to ASCII ones, such as `ſ`, are not ASCII).
+    if line
+        .last()
+        .is_some_and(|&b| b.is_ascii() && !verbs.any_end[usize::from(b.to_ascii_lowercase())])
+    {
+        return false;
+    }
     // The last word, if ASCII: back to ASCII whitespace (`\t`..`\r`, space) or the start.
     let start = line
         .iter()
