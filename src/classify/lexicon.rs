@@ -314,14 +314,19 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         cookie: automaton(phrases::COOKIE, false),
         mirror: automaton(phrases::MIRROR, false),
         footer: automaton(phrases::FOOTER, false),
-        caption_hint: automaton(
-            &[
-                phrases::CAPTION_CREDITS,
-                &["getty", "©", "courtesy", "credit"],
-            ]
-            .concat(),
-            false,
-        ),
+        // Unlike the lists above, run on most lines and on long ones (no word gate): a
+        // prefilter skips to the bytes a credit word can start with.
+        caption_hint: AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(true)
+            .build(
+                [
+                    phrases::CAPTION_CREDITS,
+                    &["getty", "©", "courtesy", "credit"],
+                ]
+                .concat(),
+            )
+            .unwrap_or_else(|e| panic!("phrase list does not compile: {e}")),
         longest_byline_prefix: longest(&[&byline_prefixes]),
         byline_prefixes: byline_prefixes.into_iter().collect(),
         key_words,
