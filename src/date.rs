@@ -46,6 +46,10 @@ pub(crate) fn is_date_line(s: &str) -> bool {
     if s.is_empty() || s.len() > MAX_SCAN_BYTES {
         return false;
     }
+    // Without a year `find_date` finds nothing below: skip the word count and the copy.
+    if !has_plausible_year(s) {
+        return false;
+    }
     if s.split_whitespace().count() > MAX_DATE_LINE_WORDS {
         return false;
     }

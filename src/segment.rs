@@ -80,6 +80,10 @@ impl<'a> Segment<'a> {
 
     /// Share of the text inside links, 0.0 to 1.0.
     pub(crate) fn link_density(&self) -> f32 {
+        // No link text: zero whatever the length (no need to count the characters).
+        if self.link_chars == 0 {
+            return 0.0;
+        }
         let chars = self.text.chars().count().max(1) as f32;
         (self.link_chars as f32 / chars).min(1.0)
     }

@@ -33,8 +33,37 @@ pub(crate) enum Cue {
 }
 
 /// Words for "minute" that a reading-time label needs (a cheap test before the pattern).
-static MINUTES: Lazy<[Finder<'static>; 3]> =
-    Lazy::new(|| [Finder::new("min"), Finder::new("мин"), Finder::new("分")]);
+const MINUTES: [&str; 3] = ["min", "мин", "分"];
+const MINUTES_FIRST: [bool; 256] = first_bytes(&MINUTES);
+
+/// Whether one of `needles` occurs in `hay`, `first` being their [`first_bytes`]: a plain
+/// loop that compares only where one may start. On lines of a few dozen bytes this beats a
+/// `memmem` search per needle, whose setup dominates.
+fn contains_any(hay: &[u8], first: &[bool; 256], needles: &[&str]) -> bool {
+    hay.iter().enumerate().any(|(i, &b)| {
+        first[usize::from(b)] && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
+    })
+}
+
+/// A table of the first bytes of `words`, built at compile time.
+const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(&b) = words[i].as_bytes().first() {
+            table[b as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// `s` starts with one of `words`, `first` being their [`first_bytes`]: most lines are ruled
+/// out by their first byte.
+fn starts_with_any(s: &str, first: &[bool; 256], words: &[&str]) -> bool {
+    s.as_bytes().first().is_some_and(|&b| first[usize::from(b)])
+        && words.iter().any(|w| s.starts_with(w))
+}
 
 thread_local! {
     /// The normalised text of the block being judged, reused from block to block.
@@ -68,11 +97,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     let short = words <= MAX_LABEL_WORDS;
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = stats.has_digit;
-    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5): most lines have none.
-    let minutes = || {
-        memchr::memchr3(b'm', 0xD0, 0xE5, norm.as_bytes()).is_some()
-            && MINUTES.iter().any(|f| f.find(norm.as_bytes()).is_some())
-    };
+    // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5).
+    let minutes = || contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES);
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -94,6 +120,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if short
         && (lx.comments_label(norm)
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
+                && may_be_comment_count(text)
                 && COMMENT_COUNT.is_match(text)
             || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
     {
@@ -120,18 +147,18 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
-        || (short && digit && words <= 6.0 && GALLERY_COUNTER.is_match(text.trim()))
+        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(text.trim()))
     {
         Cue::Drop(Rule::Caption)
     } else if short
-        && FOLLOW_VERBS.iter().any(|verb| norm.starts_with(verb))
+        && starts_with_any(norm, &FOLLOW_FIRST, FOLLOW_VERBS)
         && FOLLOW_PROMPT.is_match(text.trim_start())
     {
         Cue::Drop(Rule::Promo)
     } else if is_breadcrumb(text, stats) {
         Cue::Drop(Rule::Breadcrumb)
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && TAXONOMY_LABELS.iter().any(|label| norm.starts_with(label))
+        && starts_with_any(norm, &TAXONOMY_FIRST, TAXONOMY_LABELS)
         && TAXONOMY_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Navigation)
@@ -142,10 +169,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && (CREDIT_STARTS
-            .iter()
-            .any(|w| norm.trim_start_matches(['(', ' ']).starts_with(w))
-            || norm.contains("contributed"))
+        && may_be_credit(norm, hits, stats)
         && CREDIT_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Byline)
@@ -154,26 +178,53 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     }
 }
 
-/// ASCII last letters of the verbs of [`COMMENT_HEAD`] ("says" -> `s`), read from the
-/// pattern itself so that the test below follows edits of the verb list; `None` (no
-/// shortcut) if the pattern no longer has the expected shape.
-static COMMENT_VERB_ENDS: Lazy<Option<Vec<u8>>> = Lazy::new(|| {
-    let pattern = COMMENT_HEAD.as_str();
+/// Last words of the verbs of [`COMMENT_HEAD`] ("says", "dit" for "a dit"), the ASCII ones
+/// only, read from the pattern itself so that the test below follows edits of the verb
+/// list; `None` (no shortcut) if the pattern no longer has the expected shape. A verb with
+/// a non-ASCII last word cannot end an all-ASCII line: its letters (é, ó, ł, Cyrillic) fold
+/// to no ASCII letter.
+static COMMENT_VERB_WORDS: Lazy<Option<VerbWords>> = Lazy::new(|| {
+    let pattern: &'static str = COMMENT_HEAD.as_str();
     let (_, verbs) = pattern.rsplit_once(r"\s+(?:")?;
     let verbs = verbs.strip_suffix(r")\s*:?$")?;
-    let mut ends = Vec::new();
+    let mut words = Vec::new();
+    let mut any_end = [false; 128];
     for verb in verbs.split('|') {
         if verb.is_empty() || verb.contains(['(', ')', '[', '\\', '?', '*', '+', '.']) {
             return None;
         }
-        match verb.chars().next_back() {
-            Some(c) if c.is_ascii_lowercase() => ends.push(c as u8),
-            Some(c) if !c.is_ascii() => {}
-            _ => return None,
+        let last = verb.rsplit(' ').next()?;
+        if last.is_empty() {
+            return None;
+        }
+        if let Some(end) = last.chars().next_back().filter(char::is_ascii) {
+            any_end[usize::from(end as u8 & 0x7f)] = true;
+        }
+        if last.is_ascii() {
+            words.push(last);
         }
     }
-    Some(ends)
+    let mut ends = [0u64; 128];
+    for w in &words {
+        if let Some(&end) = w.as_bytes().last() {
+            ends[usize::from(end & 0x7f)] |= 1 << w.len().min(63);
+        }
+    }
+    Some(VerbWords {
+        words,
+        ends,
+        any_end,
+    })
 });
+
+/// The ASCII last words of the comment verbs, and for each last letter the lengths of those
+/// that end with it (one bit per length).
+struct VerbWords {
+    words: Vec<&'static str>,
+    ends: [u64; 128],
+    /// The ASCII last letters of all the verbs' last words, ASCII or not ("écrit": `t`).
+    any_end: [bool; 128],
+}
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
 /// those that end "contributed to this report": a cheap test before the pattern.
@@ -210,6 +261,21 @@ const TAXONOMY_LABELS: &[&str] = &[
     "рубрик",
 ];
 
+/// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
+/// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
+fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
+    static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
+    let lead = norm.trim_start_matches(['(', ' ']);
+    // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
+    // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
+    // alphanumeric characters, such as "²" and "c": the substring search decides.)
+    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
+        || hits.may(List::Credit)
+        || (stats.has_any(&[SeenByte::NonAscii])
+            && !norm.is_ascii()
+            && CONTRIBUTED.find(norm.as_bytes()).is_some())
+}
+
 /// First words of the follow prompts [`FOLLOW_PROMPT`] matches (normalised): a cheap test
 /// before the pattern.
 const FOLLOW_VERBS: &[&str] = &[
@@ -222,20 +288,84 @@ const FOLLOW_VERBS: &[&str] = &[
     "obserwuj",
 ];
 
-/// A cheap necessary condition for [`COMMENT_HEAD`]: the line (before an optional colon) ends
-/// with the last letter of one of its verbs. Non-ASCII last characters are left to the
-/// pattern (case folding may relate them to a verb's letter).
+const FOLLOW_FIRST: [bool; 256] = first_bytes(FOLLOW_VERBS);
+const TAXONOMY_FIRST: [bool; 256] = first_bytes(TAXONOMY_LABELS);
+const CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
+
+/// A cheap necessary condition for [`COMMENT_HEAD`]: the line's last word (before an optional
+/// colon) is the last word of one of its verbs, in any ASCII case. Non-ASCII last words are
+/// left to the pattern (case folding may relate them to a verb: `ſ` to `s`).
 fn may_be_comment_head(text: &str) -> bool {
-    let Some(ends) = COMMENT_VERB_ENDS.as_ref() else {
+    let Some(verbs) = COMMENT_VERB_WORDS.as_ref() else {
         return true;
     };
-    let line = text.trim();
-    let line = line.strip_suffix(':').map_or(line, str::trim_end);
-    match line.chars().next_back() {
-        Some(c) if c.is_ascii() => ends.contains(&(c as u8).to_ascii_lowercase()),
-        Some(_) => true,
-        None => false,
+    // Only the end counts: no need to trim the start. ASCII whitespace is trimmed by bytes; a
+    // non-ASCII character at the end (maybe a space) leaves the decision to the pattern.
+    let trim = |line: &[u8]| -> Option<usize> {
+        let end = line
+            .iter()
+            .rposition(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .map_or(0, |i| i + 1);
+        match line[..end].last() {
+            Some(&b) if !b.is_ascii() => None,
+            _ => Some(end),
+        }
+    };
+    let bytes = text.as_bytes();
+    let Some(end) = trim(bytes) else {
+        return true;
+    };
+    let line = match bytes[..end].strip_suffix(b":") {
+        Some(rest) => match trim(rest) {
+            Some(end) => &rest[..end],
+            None => return true,
+        },
+        None => &bytes[..end],
+    };
+    // The last letter first: an ASCII one that ends no verb rules the line out (letters that
+    // fold to ASCII ones, such as `ſ`, are not ASCII).
+    if line
+        .last()
+        .is_some_and(|&b| b.is_ascii() && !verbs.any_end[usize::from(b.to_ascii_lowercase())])
+    {
+        return false;
     }
+    // The last word, if ASCII: back to ASCII whitespace (`\t`..`\r`, space) or the start.
+    let start = line
+        .iter()
+        .rposition(|&b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+        .map_or(0, |i| i + 1);
+    if start > 0 && !line[start - 1].is_ascii() {
+        // A non-ASCII letter or space ends the line: the pattern decides.
+        return true;
+    }
+    let last = &line[start..];
+    // The last letter and the length first: most lines fail there.
+    let Some(&end) = last.last() else {
+        return false;
+    };
+    let lengths = verbs.ends[usize::from(end.to_ascii_lowercase() & 0x7f)];
+    lengths >> last.len().min(63) & 1 != 0
+        && verbs
+            .words
+            .iter()
+            .any(|v| last.eq_ignore_ascii_case(v.as_bytes()))
+}
+
+/// A cheap necessary condition for [`COMMENT_COUNT`]: the line starts with a digit (`\d` is
+/// a numeric character), or with `o` or `n` ("one", "no") in either case.
+fn may_be_comment_count(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'o' | 'O' | 'n' | 'N') || c.is_numeric())
+}
+
+/// A cheap necessary condition for [`GALLERY_COUNTER`]: the trimmed line ends with a digit.
+fn ends_with_digit(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_numeric)
 }
 
 /// Every caption pattern needs a credit separator (`:`, `|`, `/`, `©`), a closing
@@ -244,17 +374,21 @@ fn may_be_comment_head(text: &str) -> bool {
 /// text, which holds every ASCII letter of `text` lowercased: it has them whenever `text` has
 /// them in any ASCII case (and when it is empty, the caption hint fails anyway).
 fn may_be_caption(stats: &Stats, norm: &str) -> bool {
-    static CREDIT_WORDS: Lazy<[Finder<'static>; 2]> =
-        Lazy::new(|| [Finder::new("copyright"), Finder::new("source")]);
+    const CREDIT_WORDS: [&str; 2] = ["copyright", "source"];
+    const CREDIT_WORDS_FIRST: [bool; 256] = first_bytes(&CREDIT_WORDS);
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || CREDIT_WORDS
-            .iter()
-            .any(|f| f.find(norm.as_bytes()).is_some())
+        || contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
+    use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
+    // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
+    // `→`): most lines have none of these bytes (checked before trimming).
+    if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
+        return false;
+    }
     let text = text.trim();
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
@@ -281,22 +415,35 @@ fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
 fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
     // `→`): most lines have none of these bytes.
-    use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
+    use SeenByte::{Colon, Greater, Pipe, Slash, B7, BA, BB, C2, E2, X92};
     if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
         return false;
     }
-    if text.contains(['>', '»', '›', '→']) {
+    let bytes = text.as_bytes();
+    // An arrow anywhere, found by its bytes when the bytes of one occur.
+    let may_have_arrow = stats.has_any(&[Greater])
+        || stats.has_all(&[C2, BB])
+        || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
+    if may_have_arrow && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
         return true;
     }
-    let mut after_space = false;
-    for c in text.chars() {
-        if after_space && matches!(c, '/' | '|' | ':' | '·') {
-            return true;
-        }
-        after_space = c.is_whitespace();
+    // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
+    if !stats.has_any(&[Slash, Pipe, Colon]) && !stats.has_all(&[C2, B7]) {
+        return false;
     }
-    false
+    (1..bytes.len()).any(|i| {
+        let b = bytes[i];
+        (matches!(b, b'/' | b'|' | b':') || (b == 0xC2 && bytes.get(i + 1) == Some(&0xB7)))
+            && text
+                .get(..i)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_whitespace)
+    })
 }
+
+/// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
+const ARROWS: [&str; 4] = [">", "»", "›", "→"];
+const ARROWS_FIRST: [bool; 256] = first_bytes(&ARROWS);
 
 fn starts_with_home(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
@@ -376,14 +523,19 @@ mod tests {
 
     #[test]
     fn comment_head_shortcut_reads_the_verbs() {
-        let ends = COMMENT_VERB_ENDS
+        let verbs = COMMENT_VERB_WORDS
             .as_ref()
             .expect("COMMENT_HEAD shape changed");
-        assert!(ends.contains(&b's') && ends.contains(&b'd'));
+        let words = &verbs.words;
+        assert!(words.contains(&"says") && words.contains(&"dit") && words.contains(&"scritto"));
         for s in [
             "thelastchargersfan says:",
             "Max SCHREIBT :",
             "Anna Nowak napisała:",
+            "Jean a dit:",
+            "Paul a écrit",
+            "Mario ha scritto :",
+            "Иван написал:",
         ] {
             assert!(
                 may_be_comment_head(s) && COMMENT_HEAD.is_match(s.trim()),
@@ -391,6 +543,10 @@ mod tests {
             );
         }
         assert!(!may_be_comment_head("Latest from our newsroom"));
+        assert!(!may_be_comment_head("The minister's plans"));
+        assert!(may_be_comment_count("12 Kommentare") && may_be_comment_count("One response"));
+        assert!(!may_be_comment_count("Comments (12)"));
+        assert!(ends_with_digit("Image 1 of 5 ") && !ends_with_digit("1 of 5 images"));
     }
 
     #[test]

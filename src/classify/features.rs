@@ -43,12 +43,25 @@ pub(crate) enum SeenByte {
     C2 = 64,
     /// 0xE2: the lead byte of U+2000 to U+2FFF (`›`, `→`, dashes...).
     E2 = 128,
+    /// 0xB7, 0xBA, 0xBB, 0x92: the last bytes of `·` (C2 B7), `›` (E2 80 BA), `»` (C2 BB)
+    /// and `→` (E2 86 92).
+    B7 = 256,
+    BA = 512,
+    BB = 1024,
+    X92 = 2048,
+    /// Any byte of a non-ASCII character (0x80 and up).
+    NonAscii = 4096,
 }
 
 impl Stats {
     /// Whether any of the bytes occurs in the text.
     pub(crate) fn has_any(&self, bytes: &[SeenByte]) -> bool {
         bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
+    }
+
+    /// Whether all of the bytes occur in the text.
+    pub(crate) fn has_all(&self, bytes: &[SeenByte]) -> bool {
+        bytes.iter().all(|&b| self.bytes_seen & b as u16 != 0)
     }
 }
 
@@ -63,6 +76,15 @@ static BYTE_SEEN: [u16; 256] = {
     table[0xA9] = SeenByte::A9 as u16;
     table[0xC2] = SeenByte::C2 as u16;
     table[0xE2] = SeenByte::E2 as u16;
+    table[0xB7] = SeenByte::B7 as u16;
+    table[0xBA] = SeenByte::BA as u16;
+    table[0xBB] = SeenByte::BB as u16;
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] |= SeenByte::NonAscii as u16;
+        b += 1;
+    }
+    table[0x92] |= SeenByte::X92 as u16;
     table
 };
 
@@ -393,6 +415,8 @@ impl Stats {
         // through `Scan` only around the rare non-ASCII characters.
         let mut state = 0usize;
         let (mut digits, mut controls) = (0u32, 0u32);
+        // Characters, counted in the same pass (one per ASCII byte or decoded character).
+        let mut chars = 0usize;
         let mut seen = 0u16;
         let mut i = 0;
         while i < bytes.len() {
@@ -409,11 +433,13 @@ impl Stats {
                             state = (step >> STATE_SHIFT) as usize;
                         }
                         i += 8;
+                        chars += 8;
                         continue;
                     }
                 }
                 let b = bytes[i];
                 seen |= BYTE_SEEN[usize::from(b)];
+                chars += 1;
                 if b.is_ascii() {
                     i += 1;
                     let step = ASCII_STEP[state << 7 | usize::from(b)];
@@ -474,7 +500,7 @@ impl Stats {
                 caps += 1;
             }
         }
-        let plain = text.chars().count() as u32 - cjk;
+        let plain = chars as u32 - cjk;
         let tail = text.trim_end().chars().rev().find(|&c| !is_closing(c));
         let trimmed = text.trim_end();
         // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.

@@ -25,6 +25,8 @@ pub(crate) struct Lexicon {
     tail: AhoCorasick,
     prev_next: PhraseSet,
     comments: PhraseSet,
+    /// First bytes and lengths of [`Self::comments`]: most labels are ruled out without a hash.
+    comment_shapes: Shapes,
     advertisement: PhraseSet,
     navigation: PhraseSet,
     date_labels: PhraseSet,
@@ -70,6 +72,30 @@ impl Hasher for Fnv {
     }
 }
 
+/// The first bytes and lengths of a whole-line phrase list: for each first byte, one bit per
+/// length (up to 63 bytes; longer phrases mark bit 63, "any length from 63 on").
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn of(phrases: &[&str]) -> Self {
+        let mut table = Box::new([0u64; 256]);
+        for p in phrases {
+            if let Some(&first) = p.as_bytes().first() {
+                table[usize::from(first)] |= 1 << p.len().min(63);
+            }
+        }
+        Shapes(table)
+    }
+
+    /// Whether some phrase has the first byte and the length of `s` (a necessary condition
+    /// for `s` to be one of them).
+    fn may_hold(&self, s: &str) -> bool {
+        s.as_bytes()
+            .first()
+            .is_some_and(|&first| self.0[usize::from(first)] >> s.len().min(63) & 1 != 0)
+    }
+}
+
 /// Which phrase lists may match a block, from one pass over its words.
 ///
 /// Every check of a list below needs a phrase at word boundaries: a whole line, a leading
@@ -94,6 +120,8 @@ pub(crate) enum List {
     Mirror = 256,
     Footer = 512,
     Byline = 1024,
+    /// The word "contributed" of the wire credits (see `cues::may_be_credit`).
+    Credit = 2048,
 }
 
 impl Hits {
@@ -271,12 +299,14 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
         (List::Byline, &byline_prefixes),
+        (List::Credit, &["contributed"]),
     ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),
         tail: automaton(phrases::TAIL_HEADINGS, true),
         prev_next: phrases::PREV_NEXT.iter().copied().collect(),
         comments: phrases::COMMENTS.iter().copied().collect(),
+        comment_shapes: Shapes::of(phrases::COMMENTS),
         advertisement: phrases::ADVERTISEMENT.iter().copied().collect(),
         navigation: phrases::NAVIGATION.iter().copied().collect(),
         date_labels: phrases::DATE_LABELS.iter().copied().collect(),
@@ -284,14 +314,19 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         cookie: automaton(phrases::COOKIE, false),
         mirror: automaton(phrases::MIRROR, false),
         footer: automaton(phrases::FOOTER, false),
-        caption_hint: automaton(
-            &[
-                phrases::CAPTION_CREDITS,
-                &["getty", "©", "courtesy", "credit"],
-            ]
-            .concat(),
-            false,
-        ),
+        // Unlike the lists above, run on most lines and on long ones (no word gate): a
+        // prefilter skips to the bytes a credit word can start with.
+        caption_hint: AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(true)
+            .build(
+                [
+                    phrases::CAPTION_CREDITS,
+                    &["getty", "©", "courtesy", "credit"],
+                ]
+                .concat(),
+            )
+            .unwrap_or_else(|e| panic!("phrase list does not compile: {e}")),
         longest_byline_prefix: longest(&[&byline_prefixes]),
         byline_prefixes: byline_prefixes.into_iter().collect(),
         key_words,
@@ -321,46 +356,6 @@ pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
     &buf[range]
 }
 
-/// Hashes the words of the normalised text as it is written (see [`Hits`]), and collects the
-/// lists of their slots in the key-word table (none without a table).
-struct WordBits<'a> {
-    table: Option<&'a KeyWords>,
-    hash: u32,
-    in_word: bool,
-    bits: u16,
-}
-
-impl WordBits<'_> {
-    /// One character written to the normalised text, as UTF-8 bytes.
-    fn push(&mut self, alnum: bool, utf8: &[u8]) {
-        if alnum {
-            if !self.in_word {
-                self.in_word = true;
-                self.hash = FNV_OFFSET;
-            }
-            for &b in utf8 {
-                self.hash = fnv_step(self.hash, b);
-            }
-        } else {
-            self.end_word();
-        }
-    }
-
-    fn end_word(&mut self) {
-        if self.in_word {
-            self.in_word = false;
-            self.found(self.hash);
-        }
-    }
-
-    /// A whole word with this hash was written.
-    fn found(&mut self, hash: u32) {
-        if let Some(table) = self.table {
-            self.bits |= table.get(hash);
-        }
-    }
-}
-
 /// ASCII bytes as written to the normalised text: lowercase, the backtick as an apostrophe,
 /// [`ASCII_SPACE`] for whitespace (in the sense of `char::is_whitespace`).
 const ASCII_NORM: [u8; 128] = {
@@ -386,11 +381,10 @@ const ASCII_SPACE: u8 = 0xff;
 /// is pending after it. Copied whole, then lowercased and its whitespace runs collapsed in
 /// place (never longer than the input), then its words hashed: tight loops without branches
 /// on the text's shape.
-fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut WordBits) -> bool {
+fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool) -> bool {
     if pending_space {
         buf.push(b' ');
     }
-    let written = buf.len() - usize::from(pending_space);
     // A space just written, or nothing written at all: further whitespace is dropped.
     let mut after_space = pending_space || buf.is_empty();
     let from = buf.len();
@@ -427,24 +421,71 @@ fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool, words: &mut Wo
     if pending {
         buf.pop();
     }
-    // The word state in locals, so that it stays in registers.
-    let (mut hash, mut in_word) = (words.hash, words.in_word);
-    for &b in &buf[written..] {
-        if ASCII_ALNUM[usize::from(b & 0x7f)] {
-            hash = fnv_step(if in_word { hash } else { FNV_OFFSET }, b);
-            in_word = true;
-        } else if in_word {
-            in_word = false;
-            words.found(hash);
-        }
-    }
-    (words.hash, words.in_word) = (hash, in_word);
     pending
 }
 
-/// `u8::is_ascii_alphanumeric` by table.
-const ASCII_ALNUM: [bool; 128] = {
-    let mut table = [false; 128];
+/// End of the run of ASCII bytes that starts at `i`: eight bytes per test.
+fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
+/// The lists of the key words among the words of `s` (see [`Hits`]): the FNV hash of each
+/// maximal run of alphanumeric characters, looked up in `table`. ASCII letters and digits
+/// are hashed in a tight loop; other characters are decoded one by one.
+fn word_bits(table: &KeyWords, s: &str) -> u16 {
+    let bytes = s.as_bytes();
+    let (mut bits, mut hash, mut in_word) = (0u16, FNV_OFFSET, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut h = if in_word { hash } else { FNV_OFFSET };
+        let run = i;
+        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
+            h = fnv_step(h, bytes[i]);
+            i += 1;
+        }
+        if i > run {
+            (hash, in_word) = (h, true);
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (alnum, len) = if b.is_ascii() {
+            (false, 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (is_alphanumeric(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if alnum {
+            let h = if in_word { hash } else { FNV_OFFSET };
+            hash = bytes[i..i + len].iter().fold(h, |h, &b| fnv_step(h, b));
+            in_word = true;
+        } else if in_word {
+            bits |= table.get(hash);
+            in_word = false;
+        }
+        i += len;
+    }
+    if in_word {
+        bits |= table.get(hash);
+    }
+    bits
+}
+
+/// `u8::is_ascii_alphanumeric` for every byte value (false for the bytes of non-ASCII
+/// characters).
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = (b as u8).is_ascii_alphanumeric();
@@ -470,23 +511,14 @@ fn normalise_words(
         return (0..0, 0);
     }
     buf.reserve(text.len());
-    let mut words = WordBits {
-        table,
-        hash: 0,
-        in_word: false,
-        bits: 0,
-    };
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii() {
             // The common case, without the Unicode tables: the whole ASCII run at once.
-            let end = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |n| i + n);
-            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space, &mut words);
+            let end = ascii_run_end(bytes, i);
+            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space);
             i = end;
             continue;
         }
@@ -500,29 +532,23 @@ fn normalise_words(
         }
         if pending_space {
             buf.push(b' ');
-            words.end_word();
             pending_space = false;
         }
         let mut utf8 = [0u8; 4];
         match c {
-            '’' | '‘' | '´' => {
-                buf.push(b'\'');
-                words.end_word();
-            }
+            '’' | '‘' | '´' => buf.push(b'\''),
             _ => {
                 for lower in c.to_lowercase() {
-                    let lower_utf8 = lower.encode_utf8(&mut utf8).as_bytes();
-                    buf.extend_from_slice(lower_utf8);
-                    words.push(is_alphanumeric(lower), lower_utf8);
+                    buf.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
                 }
             }
         }
     }
-    words.end_word();
-    let bits = words.bits;
     // Only whole characters were written: the conversion cannot fail (and an empty result
     // would only mean "no phrase matches").
     *out = String::from_utf8(buf).unwrap_or_default();
+    // The words of the whole text written (before the trims below).
+    let bits = table.map_or(0, |table| word_bits(table, out));
     let trimmed = out
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')
@@ -539,10 +565,18 @@ fn normalise_words(
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
 fn without_count(norm: &str) -> &str {
-    let s = norm
-        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '[' | ']'));
-    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
-    s.trim()
+    // Byte by byte: every character trimmed is ASCII, and an ASCII byte is always a whole
+    // character in UTF-8, so the cuts fall on character boundaries.
+    let bytes = norm.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b'[' | b']')))
+        .map_or(0, |i| i + 1);
+    let start = bytes[..end]
+        .iter()
+        .position(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ')))
+        .unwrap_or(end);
+    norm.get(start..end).unwrap_or_default().trim()
 }
 
 fn words(s: &str) -> usize {
@@ -677,7 +711,7 @@ impl Lexicon {
 
     pub(crate) fn comments_label(&self, norm: &str) -> bool {
         let label = without_count(norm);
-        label.len() <= self.longest_line_entry && self.comments.contains(label)
+        self.comment_shapes.may_hold(label) && self.comments.contains(label)
     }
 
     pub(crate) fn advertisement(&self, norm: &str) -> bool {

@@ -2,9 +2,9 @@
 //! [`crate::rules::html_hints`], with automata compiled once.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use foldhash::{HashMap, HashMapExt};
 use once_cell::sync::Lazy;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::rules::html_hints::{
     ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, DIALOG_WORDS, IGNORED_CLASS_PREFIXES,

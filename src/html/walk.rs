@@ -4,7 +4,7 @@
 //! The walk keeps an explicit stack (never recursion), so arbitrarily deep pages cannot
 //! overflow; past `max_depth` deeper elements are read as inline text of their ancestor.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use ego_tree::NodeRef;
 use scraper::node::Element;
@@ -247,7 +247,7 @@ impl Walker<'_> {
         let segments = &self.out.segments;
         // For each segment, where its text first occurs; `repeats` is a prefix sum of the
         // bytes of segments seen before, a cheap upper bound that filters the candidates.
-        let mut first: HashMap<&str, u32> = HashMap::new();
+        let mut first: HashMap<&str, u32> = HashMap::with_capacity(segments.len());
         let mut first_at = Vec::with_capacity(segments.len());
         let mut repeats = Vec::with_capacity(segments.len() + 1);
         let mut total = Vec::with_capacity(segments.len() + 1);
@@ -623,10 +623,16 @@ impl Walker<'_> {
         let text = if kind == BlockKind::Code {
             self.buf.trim_matches(|c| c == '\n' || c == '\r').trim_end()
         } else {
-            self.buf
-                .trim()
-                .trim_end_matches(" |")
-                .trim_start_matches("| ")
+            // `trim_end_matches(" |")` and `trim_start_matches("| ")` without building a
+            // substring searcher per block.
+            let mut text = self.buf.trim();
+            while let Some(rest) = text.strip_suffix(" |") {
+                text = rest;
+            }
+            while let Some(rest) = text.strip_prefix("| ") {
+                text = rest;
+            }
+            text
         };
         let mut text = text.to_owned();
         let cap = self.options.limits.max_block_bytes;
@@ -656,29 +662,45 @@ impl Walker<'_> {
 /// tested without decoding, the rest as characters.
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
-    let mut start = None;
     let mut i = 0;
+    // Runs of bytes of one kind in tight loops: ASCII whitespace, other ASCII, and the lead
+    // bytes of the non-ASCII spaces (0xC2 U+0085 U+00A0, 0xE1 U+1680, 0xE2 U+2000..U+205F,
+    // 0xE3 U+3000), decoded one character at a time; other non-ASCII bytes are word bytes.
+    let space_at = |i: usize| -> Option<usize> {
+        match BYTE_SPACE[usize::from(bytes[i])] {
+            SPACE => Some(1),
+            MAYBE => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map(char::len_utf8),
+            _ => None,
+        }
+    };
     while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (matches!(bytes[i], b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
+        while i < bytes.len() {
+            match space_at(i) {
+                Some(len) => i += len,
                 None => break,
             }
-        };
-        match (space, start) {
-            (true, Some(from)) => {
-                f(&text[from..i]);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
         }
-        i += len;
-    }
-    if let Some(from) = start {
-        f(&text[from..]);
+        if i >= bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && BYTE_SPACE[usize::from(bytes[i])] == WORD {
+            i += 1;
+        }
+        while i < bytes.len() && space_at(i).is_none() {
+            i += 1;
+            while i < bytes.len() && BYTE_SPACE[usize::from(bytes[i])] == WORD {
+                i += 1;
+            }
+        }
+        // `i` is at a space or the end: a character boundary, like `start`.
+        if let Some(word) = text.get(start..i) {
+            f(word);
+        }
     }
 }
 
@@ -702,6 +724,27 @@ fn is_product_type(value: &str) -> bool {
     let name = value.rsplit('/').next().unwrap_or(value);
     value.contains("schema.org") && name.eq_ignore_ascii_case("product")
 }
+
+/// Classes of bytes for [`for_each_word`]: part of a word, ASCII whitespace (`char::is_whitespace`
+/// on ASCII: tab to carriage return, space), or the lead byte of a character that may be
+/// whitespace.
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAYBE: u8 = 2;
+const BYTE_SPACE: [u8; 256] = {
+    let mut table = [WORD; 256];
+    table[b' ' as usize] = SPACE;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        table[b as usize] = SPACE;
+        b += 1;
+    }
+    table[0xC2] = MAYBE;
+    table[0xE1] = MAYBE;
+    table[0xE2] = MAYBE;
+    table[0xE3] = MAYBE;
+    table
+};
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline `display:none` /
 /// `visibility:hidden` style.

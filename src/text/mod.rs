@@ -103,8 +103,8 @@ pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
     let limits = &options.limits;
     let mut segments = Vec::new();
     let mut gap = true;
-    for raw in text.lines() {
-        let trimmed = raw.trim();
+    for raw in lines(text) {
+        let trimmed = trim(raw);
         if trimmed.is_empty() {
             gap = true;
             continue;
@@ -143,6 +143,49 @@ pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
         origin: Origin::Text,
         segments,
         meta: PageMeta::default(),
+    }
+}
+
+/// The lines of `text` as `str::lines` gives them (split at `\n`, `\r\n` as one break),
+/// except that a text ending with a line break also gives an empty last line, which
+/// [`segment`] skips like any blank line. Line breaks are found by `memchr`, not by a
+/// character searcher.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match memchr::memchr(b'\n', current.as_bytes()) {
+            // `\n` is ASCII: both cuts fall on character boundaries.
+            Some(i) => {
+                rest = current.get(i + 1..);
+                let line = current.get(..i).unwrap_or_default();
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// `str::trim`, with ASCII whitespace cut by bytes: the Unicode search runs only when a
+/// non-ASCII character is left at either end.
+fn trim(s: &str) -> &str {
+    // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage
+    // return and space.
+    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !blank(b))
+        .map_or(start, |i| i + 1);
+    // Cut at ASCII bytes: always character boundaries.
+    let inner = s.get(start..end).unwrap_or_default();
+    match (inner.as_bytes().first(), inner.as_bytes().last()) {
+        (Some(&first), Some(&last)) if !first.is_ascii() || !last.is_ascii() => inner.trim(),
+        _ => inner,
     }
 }
 
@@ -207,6 +250,28 @@ mod tests {
             &(long_clean.clone() + "\u{1}"),
         ] {
             assert_eq!(junk_percent(t, usize::MAX), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lines_and_trim_match_the_standard_library() {
+        for t in [
+            "",
+            "\n",
+            "a\r\nb\n\n c \r\n",
+            "  \u{a0}x\u{2003} \t",
+            "\u{3000}\u{85}",
+            " \u{b}y\u{c}",
+            "last",
+            "é\r",
+            "\r\r\n",
+        ] {
+            let ours: Vec<&str> = lines(t).map(trim).filter(|l| !l.is_empty()).collect();
+            let std: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            assert_eq!(ours, std, "{t:?}");
+            for line in t.lines() {
+                assert_eq!(trim(line), line.trim(), "{line:?}");
+            }
         }
     }
 
