@@ -159,6 +159,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::Breadcrumb)
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && starts_with_any(norm, &TAXONOMY_FIRST, TAXONOMY_LABELS)
+        && memchr::memchr2(b':', b',', text.as_bytes()).is_some()
         && TAXONOMY_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Navigation)

@@ -16,7 +16,7 @@ use crate::rules::html_hints::{
 };
 use crate::rules::Rule;
 use crate::segment::{PageMeta, Segment, Zone};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::walk::{Walk, NONE};
 

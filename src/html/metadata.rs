@@ -41,6 +41,17 @@ const AUTHOR_PAGE_SEGMENTS: &[&str] = &[
     "writers",
 ];
 
+/// First bytes of [`AUTHOR_PAGE_SEGMENTS`].
+const AUTHOR_SEGMENT_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < AUTHOR_PAGE_SEGMENTS.len() {
+        table[AUTHOR_PAGE_SEGMENTS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Longer headings are not titles.
 const MAX_TITLE_CHARS: usize = 300;
 
@@ -57,6 +68,8 @@ const BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "af", "av", "
 
 /// Reads title, author, publication date, language, site name and canonical URL.
 pub(crate) fn extract(doc: &Html) -> PageMeta {
+    let elements = Elements::of(doc);
+    let doc = &elements;
     let metas = MetaTags::collect(doc);
     let json_ld = JsonLd::collect(doc);
     let site_name = metas
@@ -94,7 +107,7 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
 
 /// The `articleBody` of the page's JSON-LD article, when it has one.
 pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
-    JsonLd::collect(doc)
+    JsonLd::collect(&Elements::of(doc))
         .articles()
         .filter_map(|object| object.get("articleBody").and_then(Value::as_str))
         .map(|body| decode_entities(body.trim()))
@@ -105,7 +118,7 @@ pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
 /// name: a lone h1 is often the site's logo); else og:title, JSON-LD headline,
 /// twitter:title and `<title>`, each without a site prefix or suffix; else the h1.
 fn title(
-    doc: &Html,
+    doc: &Elements,
     metas: &MetaTags,
     json_ld: &JsonLd,
     site_name: Option<&str>,
@@ -193,7 +206,7 @@ fn clean_document_title(title: &str, site_name: Option<&str>) -> String {
 
 /// JSON-LD people, author `<meta>` tags, `rel=author` links, microdata, an element classed
 /// like "author-name", then JSON-LD organisations.
-fn author(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
     json_ld
         .author(true)
         .or_else(|| {
@@ -243,10 +256,14 @@ fn is_author_page(href: &str) -> bool {
     let mut parts = path.split('/');
     let mut previous = parts.next();
     for part in parts {
+        // Every segment starts with "a", "c" or "w": most path segments fail that first.
         let opens = previous.is_some_and(|p| {
-            AUTHOR_PAGE_SEGMENTS
-                .iter()
-                .any(|segment| p.eq_ignore_ascii_case(segment))
+            p.as_bytes()
+                .first()
+                .is_some_and(|b| AUTHOR_SEGMENT_FIRST[usize::from(b.to_ascii_lowercase())])
+                && AUTHOR_PAGE_SEGMENTS
+                    .iter()
+                    .any(|segment| p.eq_ignore_ascii_case(segment))
         });
         if opens && !part.is_empty() {
             return true;
@@ -259,18 +276,17 @@ fn is_author_page(href: &str) -> bool {
 /// Class names like "author-name", "authorName", "byline__name".
 fn is_author_name_class(class: &str) -> bool {
     if class.is_ascii() {
-        // Without allocating: the last ten squeezed, lowercased bytes in a shift register.
-        const AUTHOR: u128 = pack(b"authorname");
-        const BYLINE: u128 = pack(b"bylinename");
-        const MASK: u128 = (1 << 80) - 1;
-        let mut window = 0u128;
-        for b in class.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
-            window = ((window << 8) | u128::from(b.to_ascii_lowercase())) & MASK;
-            if window == AUTHOR || window == BYLINE {
-                return true;
+        // Both words end in "e": only where the value has one can a match end. From there,
+        // compare backwards, skipping separators, without allocating.
+        let bytes = class.as_bytes();
+        return memchr::memchr2_iter(b'e', b'E', bytes).any(|end| {
+            // Both end in "me": most "e"s follow another letter (a separator may sit between).
+            if end == 0 || !matches!(bytes[end - 1], b'm' | b'M' | b'-' | b'_') {
+                return false;
             }
-        }
-        return false;
+            let head = &bytes[..=end];
+            ends_with_squeezed(head, b"authorname") || ends_with_squeezed(head, b"bylinename")
+        });
     }
     let squeezed: String = class
         .chars()
@@ -280,15 +296,24 @@ fn is_author_name_class(class: &str) -> bool {
     squeezed.contains("authorname") || squeezed.contains("bylinename")
 }
 
-/// Ten bytes as the low 80 bits of a `u128`, first byte highest.
-const fn pack(word: &[u8; 10]) -> u128 {
-    let mut out = 0u128;
-    let mut i = 0;
-    while i < word.len() {
-        out = (out << 8) | word[i] as u128;
-        i += 1;
+/// `hay`, without `-` and `_` and lowercased, ends with `word` (lowercase ASCII).
+fn ends_with_squeezed(hay: &[u8], word: &[u8]) -> bool {
+    let mut i = hay.len();
+    for &w in word.iter().rev() {
+        loop {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            if !matches!(hay[i], b'-' | b'_') {
+                break;
+            }
+        }
+        if hay[i].to_ascii_lowercase() != w {
+            return false;
+        }
     }
-    out
+    true
 }
 
 /// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
@@ -334,7 +359,7 @@ fn microdata_name(element: ElementRef) -> String {
         .unwrap_or_else(|| element_text(element))
 }
 
-fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+fn published(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
     json_ld
         .dates("datePublished")
         .chain(metas.all(&[
@@ -369,11 +394,11 @@ fn published(doc: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
         .find_map(|raw| parse_date(&raw))
 }
 
-fn language(doc: &Html, metas: &MetaTags) -> Option<String> {
-    let html_lang = doc
-        .root_element()
+fn language(doc: &Elements, metas: &MetaTags) -> Option<String> {
+    let root = doc.doc.root_element();
+    let html_lang = root
         .attr("lang")
-        .or_else(|| doc.root_element().attr("xml:lang"))
+        .or_else(|| root.attr("xml:lang"))
         .map(str::to_string);
     html_lang
         .into_iter()
@@ -392,7 +417,7 @@ fn primary_subtag(value: &str) -> Option<String> {
 }
 
 /// The `href` of the first `<link rel=...>` containing `rel` among its space-separated values.
-fn link_href(doc: &Html, rel: &str) -> Option<String> {
+fn link_href(doc: &Elements, rel: &str) -> Option<String> {
     select(doc, &LINK_REL)
         .filter(|link| {
             link.attr("rel").is_some_and(|rels| {
@@ -412,7 +437,7 @@ struct MetaTags {
 }
 
 impl MetaTags {
-    fn collect(doc: &Html) -> Self {
+    fn collect(doc: &Elements) -> Self {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for meta in select(doc, &META) {
             let Some(content) = meta
@@ -480,7 +505,7 @@ struct JsonLd {
 }
 
 impl JsonLd {
-    fn collect(doc: &Html) -> Self {
+    fn collect(doc: &Elements) -> Self {
         let mut objects = Vec::new();
         for script in select(doc, &JSON_LD) {
             let text: String = script.text().collect();
@@ -645,7 +670,7 @@ fn has_type(object: &Value, test: impl Fn(&str) -> bool) -> bool {
 }
 
 /// The collapsed text of the first element matching `selector`, if not empty.
-fn first_text(doc: &Html, query: &Query) -> Option<String> {
+fn first_text(doc: &Elements, query: &Query) -> Option<String> {
     select(doc, query)
         .map(element_text)
         .find(|text| !text.is_empty())
@@ -721,19 +746,70 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("metadata selectors are valid")
 }
 
-/// A selector and a cheap test that every element it matches passes (its tag name, or an
-/// attribute it needs): the full matching, which is costly, runs only on elements that pass.
+/// A selector and the kind of element it can match: the full matching, which is costly,
+/// runs only on the elements of that kind.
 struct Query {
     selector: Selector,
-    may_match: fn(&Element) -> bool,
+    kind: Kind,
 }
 
 impl Query {
-    fn new(css: &str, may_match: fn(&Element) -> bool) -> Query {
+    fn new(css: &str, kind: Kind) -> Query {
         Query {
             selector: selector(css),
-            may_match,
+            kind,
         }
+    }
+}
+
+/// What the queries look for: a tag name, or an attribute any element may carry.
+#[derive(Clone, Copy)]
+enum Kind {
+    Meta,
+    H1,
+    Title,
+    Link,
+    A,
+    Time,
+    Script,
+    Itemprop,
+    Class,
+}
+
+const KINDS: usize = 9;
+
+/// The elements of each tag [`Kind`], in document order, found in one pass over the tree
+/// (every query used to walk the whole tree). Attribute kinds are looked for when asked:
+/// only fallbacks need them.
+struct Elements<'a> {
+    doc: &'a Html,
+    of_kind: [Vec<ElementRef<'a>>; KINDS],
+}
+
+impl<'a> Elements<'a> {
+    fn of(doc: &'a Html) -> Self {
+        let mut of_kind: [Vec<ElementRef<'a>>; KINDS] = Default::default();
+        for element in doc.tree.nodes().filter_map(ElementRef::wrap) {
+            // `Html::select` skips elements without a parent (the document node's kind).
+            if element.parent().is_none() {
+                continue;
+            }
+            let el = element.value();
+            let by_name = match el.name().len() {
+                1 if named(el, "a") => Some(Kind::A),
+                2 if named(el, "h1") => Some(Kind::H1),
+                4 if named(el, "meta") => Some(Kind::Meta),
+                4 if named(el, "link") => Some(Kind::Link),
+                4 if named(el, "time") => Some(Kind::Time),
+                5 if named(el, "title") => Some(Kind::Title),
+                6 if named(el, "script") => Some(Kind::Script),
+                _ => None,
+            };
+            if let Some(kind) = by_name {
+                of_kind[kind as usize].push(element);
+            }
+        }
+        Elements { doc, of_kind }
     }
 }
 
@@ -741,45 +817,81 @@ fn named(el: &Element, name: &str) -> bool {
     el.name().eq_ignore_ascii_case(name)
 }
 
+/// The elements matching `query`, in the order (and with the same results) of
+/// `Html::select`.
+fn select<'a>(
+    elements: &'a Elements<'a>,
+    query: &'a Query,
+) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+    let attr = match query.kind {
+        Kind::Itemprop => Some("itemprop"),
+        Kind::Class => Some("class"),
+        _ => None,
+    };
+    let listed = elements.of_kind[query.kind as usize].iter().copied();
+    let scanned = attr.into_iter().flat_map(move |attr| {
+        elements
+            .doc
+            .tree
+            .nodes()
+            .filter_map(ElementRef::wrap)
+            .filter(move |element| element.parent().is_some() && has_attr(element.value(), attr))
+    });
+    listed
+        .chain(scanned)
+        .filter(move |element| query.selector.matches(element))
+}
+
 fn has_attr(el: &Element, attr: &str) -> bool {
     el.attrs().any(|(name, _)| name.eq_ignore_ascii_case(attr))
 }
 
-/// The elements matching `query`, in the order (and with the same results) of
-/// `Html::select`: every node of the tree in order, elements with a parent only.
-fn select<'a>(doc: &'a Html, query: &'a Query) -> impl Iterator<Item = ElementRef<'a>> + 'a {
-    doc.tree
-        .nodes()
-        .filter_map(ElementRef::wrap)
-        .filter(move |element| {
-            (query.may_match)(element.value())
-                && element.parent().is_some()
-                && query.selector.matches(element)
-        })
-}
-
-static META: Lazy<Query> = Lazy::new(|| Query::new("meta", |el| named(el, "meta")));
-static H1: Lazy<Query> = Lazy::new(|| Query::new("h1", |el| named(el, "h1")));
-static TITLE: Lazy<Query> = Lazy::new(|| Query::new("title", |el| named(el, "title")));
-static LINK_REL: Lazy<Query> = Lazy::new(|| Query::new("link[rel][href]", |el| named(el, "link")));
-static REL_AUTHOR: Lazy<Query> = Lazy::new(|| Query::new("a[rel~=author]", |el| named(el, "a")));
-static AUTHOR_PAGE_LINK: Lazy<Query> = Lazy::new(|| Query::new("a[href]", |el| named(el, "a")));
+static META: Lazy<Query> = Lazy::new(|| Query::new("meta", Kind::Meta));
+static H1: Lazy<Query> = Lazy::new(|| Query::new("h1", Kind::H1));
+static TITLE: Lazy<Query> = Lazy::new(|| Query::new("title", Kind::Title));
+static LINK_REL: Lazy<Query> = Lazy::new(|| Query::new("link[rel][href]", Kind::Link));
+static REL_AUTHOR: Lazy<Query> = Lazy::new(|| Query::new("a[rel~=author]", Kind::A));
+static AUTHOR_PAGE_LINK: Lazy<Query> = Lazy::new(|| Query::new("a[href]", Kind::A));
 static ITEMPROP_AUTHOR: Lazy<Query> =
-    Lazy::new(|| Query::new("[itemprop~=author]", |el| has_attr(el, "itemprop")));
+    Lazy::new(|| Query::new("[itemprop~=author]", Kind::Itemprop));
 static ITEMPROP_DATE_PUBLISHED: Lazy<Query> =
-    Lazy::new(|| Query::new("[itemprop~=datePublished]", |el| has_attr(el, "itemprop")));
-static WITH_CLASS: Lazy<Query> = Lazy::new(|| Query::new("[class]", |el| has_attr(el, "class")));
-static TIME_DATETIME: Lazy<Query> =
-    Lazy::new(|| Query::new("time[datetime]", |el| named(el, "time")));
-static JSON_LD: Lazy<Query> = Lazy::new(|| {
-    Query::new(r#"script[type="application/ld+json" i]"#, |el| {
-        named(el, "script")
-    })
-});
+    Lazy::new(|| Query::new("[itemprop~=datePublished]", Kind::Itemprop));
+static WITH_CLASS: Lazy<Query> = Lazy::new(|| Query::new("[class]", Kind::Class));
+static TIME_DATETIME: Lazy<Query> = Lazy::new(|| Query::new("time[datetime]", Kind::Time));
+static JSON_LD: Lazy<Query> =
+    Lazy::new(|| Query::new(r#"script[type="application/ld+json" i]"#, Kind::Script));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_name_classes_match_as_the_squeezed_lowercase_value_does() {
+        let reference = |class: &str| {
+            let squeezed: String = class
+                .chars()
+                .filter(|c| !matches!(c, '-' | '_'))
+                .flat_map(char::to_lowercase)
+                .collect();
+            squeezed.contains("authorname") || squeezed.contains("bylinename")
+        };
+        for class in [
+            "author-name",
+            "authorName",
+            "byline__name",
+            "BYLINE-NAME x",
+            "post author_na-me",
+            "author name",
+            "authorname-e",
+            "e",
+            "",
+            "writer-name",
+            "byline-namespace",
+            "xauthor-nameE",
+        ] {
+            assert_eq!(is_author_name_class(class), reference(class), "{class:?}");
+        }
+    }
 
     macro_rules! fixture {
         ($name:literal) => {

@@ -704,18 +704,23 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// FNV-1a over the tag name and first class name: a cheap key for "same kind of element".
+/// A cheap key for "same kind of element": the tag name and the first class name, each by
+/// its length and its first and last eight bytes (class names of one list share those).
 fn shape_of(name: &str, first_class: &str) -> u32 {
-    let mut hash = 0x811c_9dc5u32;
-    for &b in name
-        .as_bytes()
-        .iter()
-        .chain(b" ")
-        .chain(first_class.as_bytes())
-    {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let word = |bytes: &[u8]| {
+        let mut w = [0u8; 8];
+        let n = bytes.len().min(8);
+        w[..n].copy_from_slice(&bytes[..n]);
+        u64::from_le_bytes(w)
+    };
+    let class = first_class.as_bytes();
+    let tail = &class[class.len().saturating_sub(8)..];
+    let mut hash = ((name.len() as u64) << 32 | class.len() as u64).wrapping_mul(K);
+    for w in [word(name.as_bytes()), word(class), word(tail)] {
+        hash = (hash ^ w).wrapping_mul(K);
     }
-    hash
+    (hash >> 32) as u32
 }
 
 /// A schema.org `Product` item type (`https://schema.org/Product`).
