@@ -692,7 +692,10 @@ fn collapse_whitespace(s: &str) -> String {
 
 /// Lowercase, whitespace-collapsed form for comparing titles.
 fn normalize(s: &str) -> String {
-    collapse_whitespace(s).to_lowercase()
+    // Dashes compare equal: a heading's "-" is often the title's "–".
+    collapse_whitespace(s)
+        .to_lowercase()
+        .replace(['–', '—', '‐', '‑', '−'], "-")
 }
 
 /// Decodes the HTML entities JSON-LD strings often carry (`&amp;`, `&#8217;`, `&quot;`...).
@@ -870,6 +873,13 @@ static JSON_LD: Lazy<Query> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_confirms_a_title_whatever_its_dashes() {
+        let title = "Nintendo Switch \u{2013} OLED Model - Nintendo - Official Site";
+        assert!(confirms(title, "Nintendo Switch - OLED Model", None));
+        assert!(!confirms(title, "Nintendo", Some("Nintendo")));
+    }
 
     #[test]
     fn author_name_classes_match_as_the_squeezed_lowercase_value_does() {
