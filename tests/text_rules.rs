@@ -568,3 +568,23 @@ fn tag_and_category_lines_go_but_prose_about_categories_stays() {
         );
     }
 }
+
+#[test]
+fn contents_headings_and_form_notices_go_but_prose_about_contents_stays() {
+    let before = [
+        "Table of contents",
+        "Inhaltsverzeichnis",
+        "Spis treści",
+        "Oops! Something went wrong while submitting the form.",
+    ];
+    let article = explain(&page(&before, "en", &[]));
+    assert_body_kept(&article, "en");
+    for line in before {
+        assert!(rule_of(&article, line).is_some(), "{line}");
+    }
+    let mut parts = body("en");
+    let sentence = "The contents of the report were published on Monday by the ministry.";
+    parts.insert(1, sentence);
+    let article = explain(&parts.join("\n\n"));
+    assert!(article.blocks.iter().any(|b| b.text == sentence));
+}

@@ -918,5 +918,8 @@ mod tests {
         assert!(lx.comments_label(&n("12 Comments")));
         assert!(lx.advertisement(&n("ADVERTISEMENT")));
         assert!(lx.navigation(&n("Go toTop")));
+        let notice = n("Oops! Something went wrong while submitting the form.");
+        assert!(lx.navigation(&notice), "{notice:?}");
+        assert!(lx.navigation(&n("Table of Contents")));
     }
 }
