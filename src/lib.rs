@@ -27,6 +27,7 @@ mod date;
 mod error;
 pub mod eval;
 mod html;
+mod language;
 mod options;
 mod pipeline;
 mod render;

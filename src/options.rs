@@ -74,6 +74,12 @@ pub struct Options {
     pub focus: Focus,
     /// Language of the input (ISO 639-1, e.g. `"de"`), when the caller knows it.
     pub language: Option<String>,
+    /// Detect the language of a document that does not declare one, from its kept text
+    /// (`whatlang` on the first 600 bytes). `None` (the default): in HTML mode only, where
+    /// most pages declare theirs; text mode never declares one, and detection there costs
+    /// about as much as the cleaning, so it is asked for with `Some(true)`.
+    #[serde(default)]
+    pub detect_language: Option<bool>,
     /// Keep headings inside the article (default true).
     pub keep_headings: bool,
     /// Record every removed block with its rule in [`Article::removed`] (default false).
@@ -89,6 +95,7 @@ impl Default for Options {
         Options {
             focus: Focus::Balanced,
             language: None,
+            detect_language: None,
             keep_headings: true,
             explain: false,
             include_comments: false,
@@ -207,6 +214,22 @@ impl CleanerBuilder {
     /// Tells the cleaner the input's language (ISO 639-1 code).
     pub fn language(mut self, language: impl Into<String>) -> Self {
         self.options.language = Some(language.into());
+        self
+    }
+
+    /// Detects the language of documents that do not declare one (`true`), or never
+    /// (`false`). Unset, only HTML pages are detected.
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::builder().detect_language(true).build();
+    /// let text = "The government approved a bill on Tuesday that aims to speed up the \
+    ///             development of renewable energy across the whole of the country.";
+    /// let article = cleaner.clean_text(text)?;
+    /// assert_eq!(article.language.as_deref(), Some("en"));
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn detect_language(mut self, detect: bool) -> Self {
+        self.options.detect_language = Some(detect);
         self
     }
 

@@ -8,6 +8,7 @@ use crate::segment::Document;
 /// Runs the classifier over `doc` and builds the article from its verdicts.
 pub(crate) fn run(doc: Document, options: &Options) -> Article {
     let outcome = classify::classify(&doc, options);
+    let origin = doc.origin;
     // The page's own metadata (HTML head, JSON-LD, `<h1>`) names title, author and date
     // better than the headline, byline and date line guessed from the blocks (on WCXB:
     // titles 31% to 74% right, dates 73% to 80%); text mode has only the guesses.
@@ -39,6 +40,14 @@ pub(crate) fn run(doc: Document, options: &Options) -> Article {
                 }
             }
         }
+    }
+    // Undeclared: detected from the kept text (by default on HTML pages only; see
+    // `Options::detect_language`).
+    let detect = options
+        .detect_language
+        .unwrap_or(origin == crate::segment::Origin::Html);
+    if detect && article.language.is_none() {
+        article.language = crate::language::detect(article.blocks.iter().map(|b| b.text.as_str()));
     }
     article
 }

@@ -246,3 +246,22 @@ fn explain_in_text_format_lists_the_json_removed_blocks_on_stderr() {
         assert_eq!(*line, expected);
     }
 }
+
+#[test]
+fn text_language_is_detected_on_request() {
+    let language = |extra: &[&str]| {
+        let out = deboiler()
+            .args(["-f", "json", "--mode", "text"])
+            .args(extra)
+            .write_stdin(ARTICLE)
+            .output()
+            .expect("runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+        json["language"].as_str().map(str::to_string)
+    };
+    assert_eq!(
+        language(&["--detect-language", "yes"]).as_deref(),
+        Some("en")
+    );
+    assert_eq!(language(&[]), None);
+}

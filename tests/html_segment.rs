@@ -925,3 +925,25 @@ fn a_linked_headline_between_article_paragraphs_goes() {
     let text = clean(&article_with_linked_headline("website")).text();
     assert!(text.contains("SEAN SPICER"), "{text}");
 }
+
+#[test]
+fn an_undeclared_page_language_is_detected_unless_turned_off() {
+    let paragraphs: String = (0..3)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i}: the government approved a bill on Tuesday that aims to \
+                 speed up the development of renewable energy across the country.</p>"
+            )
+        })
+        .collect();
+    let html = format!("<html><body><article>{paragraphs}</article></body></html>");
+    assert_eq!(clean(&html).language.as_deref(), Some("en"));
+    let declared = html.replace("<html>", "<html lang=\"de\">");
+    assert_eq!(clean(&declared).language.as_deref(), Some("de"));
+    let off = Cleaner::builder()
+        .detect_language(false)
+        .build()
+        .clean_html(&html)
+        .expect("HTML input is accepted");
+    assert_eq!(off.language, None);
+}

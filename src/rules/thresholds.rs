@@ -96,3 +96,7 @@ pub const MARKER_BOX_MIN_TEXT_BEFORE: usize = 300;
 /// Text mode: how many times the kept blocks are read again as the output reads, dropping what
 /// that reading drops, before the result counts as settled (see `classify::settle`).
 pub const SETTLE_ROUNDS: usize = 4;
+
+/// Language detection reads at most this many bytes of the kept text: enough for a
+/// confident guess, bounded whatever the document's size.
+pub const LANGUAGE_SAMPLE_BYTES: usize = 600;

@@ -53,6 +53,11 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     pub language: Option<String>,
 
+    /// Detect the language of inputs that do not declare one: `yes` (text inputs too), `no`,
+    /// or by default only HTML pages.
+    #[arg(long, value_name = "yes|no")]
+    pub detect_language: Option<YesNo>,
+
     /// Drop headings inside the article.
     #[arg(long)]
     pub no_headings: bool,
@@ -170,4 +175,11 @@ impl From<FocusArg> for deboiler::Focus {
             FocusArg::Recall => deboiler::Focus::Recall,
         }
     }
+}
+
+/// A yes/no switch with no default of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
 }

@@ -203,6 +203,9 @@ pub fn run(args: Args) -> Result<Outcome, String> {
     if let Some(lang) = &args.language {
         builder = builder.language(lang.clone());
     }
+    if let Some(detect) = args.detect_language {
+        builder = builder.detect_language(detect == crate::args::YesNo::Yes);
+    }
     if let Some(n) = args.max_input_bytes {
         builder = builder.max_input_bytes(n);
     }
