@@ -34,6 +34,9 @@ fuzz_target!(|input: Input| {
     if let Some(language) = &options.language {
         builder = builder.language(language.clone());
     }
+    if let Some(detect) = options.detect_language {
+        builder = builder.detect_language(detect);
+    }
     let cleaner = builder.build();
     assert_eq!(cleaner.options(), &options);
 
