@@ -205,11 +205,11 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 HINT_MAX_SHARE_OF_PAGE
             };
             let body = holds_body[i] && !node.styled_hidden;
+            // A consent notice or a dialog is never the content, however much of the page it holds.
+            let never_content = rule == Rule::CookieNotice || node.dialog;
             // A boilerplate name on the element that fills the declared body is a misfire
             // ("related-product" around a shop's whole grid).
             let around = body_around[i];
-            // A consent notice or a dialog is never the content, however much of the page it holds.
-            let never_content = rule == Rule::CookieNotice || node.dialog;
             let fills_body = rule != Rule::Comments
                 && !never_content
                 && around != NONE
@@ -396,9 +396,6 @@ pub(crate) fn yield_chars(segments: &[Segment]) -> usize {
         .sum()
 }
 
-/// Elements opened by a heading that introduces other stories ("Related", "You may also
-/// like"): the innermost element that starts with such a block and holds more is a
-/// related box, named or not.
 /// Elements inside teaser items: a run of at least `TEASER_RUN_MIN` siblings of one shape
 /// (tag and first class) that each open with a linked title followed by a short summary.
 /// Indexed by element; descendants of an item are marked too.
@@ -445,6 +442,9 @@ fn teaser_items(walk: &Walk, measures: &[Measure]) -> Vec<bool> {
     teaser
 }
 
+/// Elements opened by a heading that introduces other stories ("Related", "You may also
+/// like"): the innermost element that starts with such a block and holds more is a
+/// related box, named or not.
 fn story_list_boxes(walk: &Walk) -> Vec<Option<Rule>> {
     let n = walk.nodes.len();
     let mut innermost = vec![NONE; walk.segments.len()];
@@ -493,8 +493,9 @@ fn mark_boxes(walk: &mut Walk, best: usize) {
 }
 
 /// The strong element `s` chosen inside `best`, or `best` itself when it is the parent of
-/// `s` and of a strong sibling of comparable weight: an article body split in two by a
-/// callout is two "rich-text" siblings, and the second alone is half the article.
+/// `s` and of a strong sibling of comparable weight (an article body split in two by a
+/// callout is two "rich-text" siblings, and the second alone is half the article), or when
+/// `s` is one of a run of `<article>` posts that together fill `best`.
 fn join_strong_peers(
     walk: &Walk,
     (score, para, chars): (&[f32], &[u32], &[u32]),
@@ -503,40 +504,26 @@ fn join_strong_peers(
     candidate: &impl Fn(usize) -> bool,
 ) -> usize {
     let end = walk.nodes[best].seg_end;
-    // A run of strong elements of one shape deeper in the winner (the posts of a thread,
-    // each an `<article>`) that together hold nearly all its paragraphs: the winner is
-    // their list, and no single post is the content.
+    let share = |part: u32| part as f32 >= STRONG_PEERS_MIN_PARAGRAPH_SHARE * para[best] as f32;
+    // One pass over the winner's elements counts two kinds of company for `s`:
+    // - a run of `<article>` elements of its shape deeper in the winner (the posts of a
+    //   thread; strong without a body signal, since tab panels of one shape are parts of one
+    //   body): with nearly all its paragraphs, the winner is their list, no post the content;
+    // - strong siblings of comparable weight under the winner (an article split in two).
     let (mut alike, mut alike_para) = (0, 0u32);
+    let (mut peers, mut joined_para) = (0, para[s]);
+    let direct = walk.nodes[s].parent as usize == best;
     for t in (best + 1..walk.nodes.len()).take_while(|&t| walk.nodes[t].seg_start < end) {
-        // `<article>` elements only (strong without a body signal): tab panels of one
-        // shape are parts of one body.
-        if t != s
-            && walk.nodes[t].strong
-            && !walk.nodes[t].body_signal
-            && walk.nodes[t].shape == walk.nodes[s].shape
-            && candidate(t)
-        {
+        let node = &walk.nodes[t];
+        if t == s || !node.strong || !candidate(t) {
+            continue;
+        }
+        if !node.body_signal && node.shape == walk.nodes[s].shape {
             alike += 1;
             alike_para += para[t];
         }
-    }
-    if alike >= STRONG_RUN_MIN_OTHERS
-        && alike_para as f32 >= STRONG_RUN_MIN_OTHERS_SHARE * para[s] as f32
-        && (alike_para + para[s]) as f32 >= STRONG_PEERS_MIN_PARAGRAPH_SHARE * para[best] as f32
-    {
-        return best;
-    }
-    // Only when the winner is their parent and the strong siblings together hold nearly
-    // all of its paragraphs: then the scores already say both halves belong.
-    if walk.nodes[s].parent as usize != best {
-        return s;
-    }
-    let (mut peers, mut joined_para) = (0, para[s]);
-    for t in (best + 1..walk.nodes.len()).take_while(|&t| walk.nodes[t].seg_start < end) {
-        if t != s
-            && walk.nodes[t].parent as usize == best
-            && walk.nodes[t].strong
-            && candidate(t)
+        if direct
+            && node.parent as usize == best
             && score[t] >= STRONG_PEER_MIN_SHARE * score[s]
             && score[t] >= STRONG_PEER_MIN_NET_PER_CHAR * chars[t] as f32
         {
@@ -544,8 +531,12 @@ fn join_strong_peers(
             joined_para += para[t];
         }
     }
-    let whole = joined_para as f32 >= STRONG_PEERS_MIN_PARAGRAPH_SHARE * para[best] as f32;
-    if peers > 0 && whole {
+    let run = alike >= STRONG_RUN_MIN_OTHERS
+        && alike_para as f32 >= STRONG_RUN_MIN_OTHERS_SHARE * para[s] as f32
+        && share(alike_para + para[s]);
+    // Split halves join only when the winner is their parent and the strong siblings
+    // together hold nearly all of its paragraphs: then the scores already say both belong.
+    if run || (peers > 0 && share(joined_para)) {
         best
     } else {
         s
