@@ -947,3 +947,34 @@ fn an_undeclared_page_language_is_detected_unless_turned_off() {
         .expect("HTML input is accepted");
     assert_eq!(off.language, None);
 }
+
+#[test]
+fn a_reply_quoting_an_earlier_post_keeps_only_its_own_words() {
+    let first = "Has anybody tried the beta yet? I would like to know which version will ship.";
+    let html = format!(
+        "<html><body><div class=\"thread\">\
+         <div class=\"post\"><p>{first}</p><p>The release notes say nothing about it at all, which is odd for such a change.</p></div>\
+         <div class=\"post\"><blockquote class=\"quote\"><div class=\"quote-body\"><div>{first}</div></div></blockquote>\
+         <p>I tried it last week and the version in the beta is the one that ships, as far as I can tell.</p></div>\
+         <div class=\"post\"><blockquote><div>A quotation from the manual, which nobody posted before in this thread.</div></blockquote>\
+         <p>That passage of the manual answers the question, and it has been true for years now.</p></div>\
+         </div></body></html>"
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert_eq!(text.matches(first).count(), 1, "{text}");
+    assert!(text.contains("I tried it last week"), "{text}");
+    // A quotation of text not kept before stays, as a quote (a `<div>` inside a blockquote is
+    // still quoted).
+    assert!(kinds(&article).contains(&(
+        BlockKind::Quote,
+        "A quotation from the manual, which nobody posted before in this thread."
+    )));
+    let dropped: Vec<_> = article
+        .removed
+        .iter()
+        .filter(|r| r.text == first)
+        .map(|r| r.rule)
+        .collect();
+    assert_eq!(dropped, [Rule::Duplicate]);
+}

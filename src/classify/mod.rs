@@ -24,8 +24,8 @@ use crate::rules::phrases::SITE_MORE_PREFIXES;
 use crate::rules::thresholds::{
     COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
     MARKER_BOX_MIN_LINK_SHARE, MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN,
-    PROSE_NEIGHBOURHOOD, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS,
-    TAIL_CUT_SHARE, TITLE_WINDOW,
+    PROSE_NEIGHBOURHOOD, REPEAT_MIN_BYTES, REPEAT_SEARCH_BUDGET_BYTES, SPLIT_RUN_MIN, SPLIT_SHARE,
+    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::{thresholds, Rule};
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
@@ -242,6 +242,7 @@ fn classify_blocks(
     }
 
     drop_menu_runs(segs, stats, &introduced, start, end, &mut out.verdicts);
+    drop_repeats(segs, start, end, &mut out.verdicts);
     metadata(segs, stats, &cues, start, end, &mut out);
     mark_subheads(segs, stats, start, end, text_mode, options, &mut out);
     out
@@ -572,6 +573,37 @@ fn drop_menu_runs(
             }
         }
         i = j;
+    }
+}
+
+/// A quotation of text kept before it is a copy: a reply quoting an earlier post, a pull
+/// quote repeating the article. The first stays. Short quotes are left alone.
+fn drop_repeats(segs: &[Segment], start: usize, end: usize, verdicts: &mut [Verdict]) {
+    let quotation = |i: usize| {
+        segs[i].kind == BlockKind::Quote && segs[i].text.trim().len() >= REPEAT_MIN_BYTES
+    };
+    // Most pages quote nothing: no copy of their text is made.
+    if !(start..=end).any(|i| verdicts[i] == Verdict::Keep && quotation(i)) {
+        return;
+    }
+    // The kept text so far, one block per line, searched for each quotation (within a budget:
+    // a page of a million quotes stays linear).
+    let mut earlier = String::new();
+    let mut budget = REPEAT_SEARCH_BUDGET_BYTES;
+    for i in start..=end {
+        if verdicts[i] != Verdict::Keep {
+            continue;
+        }
+        let text = segs[i].text.trim();
+        if quotation(i) && budget >= earlier.len() {
+            budget -= earlier.len();
+            if memchr::memmem::find(earlier.as_bytes(), text.as_bytes()).is_some() {
+                verdicts[i] = Verdict::Drop(Rule::Duplicate);
+                continue;
+            }
+        }
+        earlier.push_str(text);
+        earlier.push('\n');
     }
 }
 

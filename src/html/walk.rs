@@ -397,7 +397,7 @@ impl Walker<'_> {
             Tag::Quote => Ctx::Quote,
             Tag::Paragraph | Tag::Cell | Tag::Link | Tag::Inline => parent.ctx,
             _ => match parent.ctx {
-                Ctx::Heading(_) | Ctx::Code => parent.ctx,
+                Ctx::Heading(_) | Ctx::Code | Ctx::Quote => parent.ctx,
                 _ => Ctx::Plain,
             },
         };

@@ -100,3 +100,9 @@ pub const SETTLE_ROUNDS: usize = 4;
 /// Language detection reads at most this many bytes of the kept text: enough for a
 /// confident guess, bounded whatever the document's size.
 pub const LANGUAGE_SAMPLE_BYTES: usize = 600;
+
+/// A quotation (a `<blockquote>`) at least this long (bytes) whose text occurs in the text kept
+/// before it is a copy (a reply quoting an earlier post): shorter quotes are left alone.
+pub const REPEAT_MIN_BYTES: usize = 30;
+/// Bytes of earlier text searched for quotations, at most, per document.
+pub const REPEAT_SEARCH_BUDGET_BYTES: usize = 64 << 20;
