@@ -37,6 +37,21 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
     find_date(s).map(|found| found.iso)
 }
 
+/// Byte offset where the first calendar date in `s` starts (as [`parse_date`] finds it).
+pub(crate) fn date_start(s: &str) -> Option<usize> {
+    find_date(s).map(|found| found.span.start)
+}
+
+/// True when `s` is made only of the words that surround a date on a date line ("Updated",
+/// "Published on", "Veröffentlicht am"), with no date.
+pub(crate) fn is_date_label(s: &str) -> bool {
+    let mut words = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|word| FILLER_WORDS.contains(word.to_lowercase().as_str()))
+}
+
 /// True when `s` is essentially only a date: the date itself plus, optionally, a label
 /// ("Published", "Posted on", "Veröffentlicht am", "Опубликовано"...), a weekday, a time
 /// ("10:30 AM", "14:30 Uhr"), a time zone and separators (`|`, `-`, `•`), at most about a

@@ -15,7 +15,11 @@ pub(crate) fn run(doc: Document, options: &Options) -> Article {
     let mut article = Article {
         title: doc.meta.title.or(outcome.meta.title),
         author: doc.meta.author.or(outcome.meta.author),
-        published: doc.meta.published.or(outcome.meta.published),
+        published: doc
+            .meta
+            .published
+            .or(outcome.meta.published)
+            .or(doc.meta.published_label),
         language: options.language.clone().or(doc.meta.language),
         site_name: doc.meta.site_name,
         url: doc.meta.url,

@@ -639,6 +639,25 @@ fn page_metadata_wins_over_headline_guesses_in_the_body() {
         .is_some_and(|d| d.starts_with("2025-11-17")));
 }
 
+#[test]
+fn a_date_line_before_the_body_beats_a_date_classed_element_elsewhere() {
+    let body = paragraphs("Body", 5);
+    // No date in the page's metadata: the date line over the body names it.
+    let html = format!(
+        "<html><body><article><h1>Council approves the budget</h1><p>March 3, 2025</p>{body}\
+         </article><aside><div class=\"teaser\"><span class=\"post-date\">July 9, 2021</span>\
+         <a href=/old>An older story</a></div></aside></body></html>"
+    );
+    assert_eq!(clean(&html).published.as_deref(), Some("2025-03-03"));
+    // Without a date line, the element classed as a date gives it.
+    let html = format!(
+        "<html><body><article><h1>Council approves the budget</h1>\
+         <div class=\"entry-meta\"><span class=\"entry__date\">Posted July 9, 2021 · 5 min read</span></div>\
+         {body}</article></body></html>"
+    );
+    assert_eq!(clean(&html).published.as_deref(), Some("2021-07-09"));
+}
+
 /// A shop page: a short description, then customer reviews longer than it.
 fn shop_page(head: &str, item_attrs: &str) -> String {
     let review = "I bought this kettle for my office and it boils water quickly, stays quiet \

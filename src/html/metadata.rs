@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
+use once_cell::unsync::OnceCell;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -52,6 +53,9 @@ const AUTHOR_SEGMENT_FIRST: [bool; 256] = {
     table
 };
 
+/// Longer texts in a date-classed element are not a date label.
+const MAX_CLASSED_DATE_WORDS: usize = 12;
+
 /// Longer headings are not titles.
 const MAX_TITLE_CHARS: usize = 300;
 
@@ -66,12 +70,49 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// Words before an author's name that are not part of it ("By Jane Doe", "Von Max Muster").
 const BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "af", "av", "от"];
 
+/// Labels before an author's name, lowercase, longest first where one starts another
+/// ("Written by Jane Doe", "Author: Jane Doe", "Autorin: Eva Muster").
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "authored by",
+    "posted by",
+    "post by",
+    "text by",
+    "words by",
+    "recipe by",
+    "story by",
+    "authors",
+    "author",
+    "geschrieben von",
+    "verfasst von",
+    "autorin",
+    "autor",
+    "auteure",
+    "auteur",
+    "écrit par",
+    "rédigé par",
+    "escrito por",
+    "autora",
+    "scritto da",
+    "autore",
+    "napisał",
+    "napisała",
+    "autorka",
+    "geschreven door",
+    "skrivet av",
+    "автор",
+];
+
+/// An author line ends where one of these starts ("Jane Doe | 2 weeks ago").
+const AUTHOR_LINE_SEPARATORS: &[char] = &['|', '•', '·', '»'];
+
 /// Reads title, author, publication date, language, site name and canonical URL.
 pub(crate) fn extract(doc: &Html) -> PageMeta {
     let elements = Elements::of(doc);
     let doc = &elements;
     let metas = MetaTags::collect(doc);
     let json_ld = JsonLd::collect(doc);
+    let published = published(doc, &metas, &json_ld);
     let site_name = metas
         .first(&["og:site_name"])
         .or_else(|| json_ld.publisher_name())
@@ -79,7 +120,9 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
     PageMeta {
         title: title(doc, &metas, &json_ld, site_name.as_deref()),
         author: author(doc, &metas, &json_ld),
-        published: published(doc, &metas, &json_ld),
+        published: published.clone(),
+        // Only needed (and looked for) when the metadata has no date.
+        published_label: published.is_none().then(|| classed_date(doc)).flatten(),
         language: language(doc, &metas),
         site_name,
         url: link_href(doc, "canonical").or_else(|| metas.first(&["og:url"])),
@@ -226,8 +269,7 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
             select(doc, &ITEMPROP_AUTHOR).find_map(|element| clean_author(&microdata_name(element)))
         })
         .or_else(|| {
-            select(doc, &WITH_CLASS)
-                .filter(|element| element.attr("class").is_some_and(is_author_name_class))
+            doc.with_class(is_author_name_class)
                 .map(element_text)
                 .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
                 .find_map(|text| clean_author(&text))
@@ -246,6 +288,19 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 })
                 .filter(|text| text.split_whitespace().count() <= MAX_LINKED_AUTHOR_WORDS)
                 .find_map(|text| clean_author(&text))
+        })
+        .or_else(|| {
+            // An element classed "author" or "byline", outside forms (a comment form's "Name"
+            // field) and outside comments and reviews (their posters).
+            doc.with_class(is_author_class)
+                .filter(|element| !in_form_or_responses(*element))
+                .map(spaced_text)
+                // A byline carries a label and a date besides the name.
+                .filter(|text| text.split_whitespace().count() <= 2 * MAX_CLASSED_AUTHOR_WORDS)
+                .find_map(|text| {
+                    clean_author(&text)
+                        .filter(|name| name.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
+                })
         })
         .or_else(|| json_ld.author(false))
 }
@@ -291,6 +346,23 @@ fn is_author_name_class(class: &str) -> bool {
     squeezed_is_author_name(class)
 }
 
+/// Class names whose last word is "author" or "byline": "author", "post-hero__author",
+/// "story-byline" (not "author-bio", "author-avatar").
+fn is_author_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        // Both words end in "r" or "e": most tokens fail this first.
+        if !token
+            .as_bytes()
+            .last()
+            .is_some_and(|b| matches!(b | 0x20, b'r' | b'e'))
+        {
+            return false;
+        }
+        let last = token.rsplit(['-', '_']).next().unwrap_or(token);
+        last.eq_ignore_ascii_case("author") || last.eq_ignore_ascii_case("byline")
+    })
+}
+
 /// The definition [`is_author_name_class`] implements: the value without `-` and `_`,
 /// lowercased, contains "authorname" or "bylinename".
 fn squeezed_is_author_name(class: &str) -> bool {
@@ -325,7 +397,26 @@ fn ends_with_squeezed(hay: &[u8], word: &[u8]) -> bool {
 /// An author string without "By ", whitespace runs or URLs; `None` when nothing usable is left.
 fn clean_author(raw: &str) -> Option<String> {
     let collapsed = collapse_whitespace(&decode_entities(raw));
-    let mut words = collapsed.split(' ').peekable();
+    // "Jane Doe | 2 weeks ago", "Dec. 19, 2025 · Jane Doe": the name is the first part that
+    // is not a date.
+    let mut line = collapsed
+        .split(AUTHOR_LINE_SEPARATORS)
+        .map(str::trim)
+        .find(|part| !part.is_empty() && !crate::date::is_date_line(part))?;
+    // "Jane Doe on 4 August 2010": the date is not part of the name.
+    if let Some(cut) = crate::date::date_start(line) {
+        line = line[..cut].trim_end();
+        line = line
+            .strip_suffix(" on")
+            .or_else(|| line.strip_suffix(" am"))
+            .unwrap_or(line);
+    }
+    // What is left of "Updated 3 May 2025" is a label, not a name.
+    if crate::date::is_date_label(line) {
+        return None;
+    }
+    let line = strip_author_label(line.trim());
+    let mut words = line.split(' ').peekable();
     if words.peek().is_some_and(|first| {
         BYLINE_WORDS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
     }) {
@@ -333,7 +424,9 @@ fn clean_author(raw: &str) -> Option<String> {
     }
     let name = words.collect::<Vec<_>>().join(" ");
     let name = name
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '·' | '•'))
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '·' | '•' | ':')
+        })
         .to_string();
     let looks_like_url = name.starts_with("http://")
         || name.starts_with("https://")
@@ -344,6 +437,24 @@ fn clean_author(raw: &str) -> Option<String> {
         && name.chars().count() <= MAX_AUTHOR_CHARS
         && name.chars().any(char::is_alphabetic);
     usable.then_some(name)
+}
+
+/// `line` without a leading author label ("Written by", "Author:"), when what follows the
+/// label is a separate word.
+fn strip_author_label(line: &str) -> &str {
+    for label in AUTHOR_LABELS {
+        let Some(head) = line.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) && head.to_lowercase() != *label {
+            continue;
+        }
+        let rest = &line[label.len()..];
+        if rest.is_empty() || rest.starts_with([' ', ':']) {
+            return rest.trim_start_matches([' ', ':']);
+        }
+    }
+    line
 }
 
 /// The name in a microdata author element: its `itemprop=name` child, else its `content`, else its text.
@@ -400,6 +511,42 @@ fn published(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<Strin
         .find_map(|raw| parse_date(&raw))
 }
 
+/// The date in the first short element classed as a date ("post-date", "entry__date",
+/// "published"): weaker than a date line before the body, which the classifier finds.
+fn classed_date(doc: &Elements) -> Option<String> {
+    doc.with_class(is_date_class)
+        .filter(|element| !in_form_or_responses(*element))
+        .map(spaced_text)
+        .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_DATE_WORDS)
+        .find_map(|text| parse_date(&text))
+}
+
+/// Class names whose last word names a publication date: "date", "post-date",
+/// "entry__date", "published", "pubdate" (not "update", "date-picker").
+fn is_date_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        // Each word below ends in "e" or "d": most tokens fail this first.
+        if !token
+            .as_bytes()
+            .last()
+            .is_some_and(|b| matches!(b | 0x20, b'e' | b'd'))
+        {
+            return false;
+        }
+        let last = token.rsplit(['-', '_']).next().unwrap_or(token);
+        [
+            "date",
+            "pubdate",
+            "published",
+            "posted",
+            "postdate",
+            "dateline",
+        ]
+        .iter()
+        .any(|word| last.eq_ignore_ascii_case(word))
+    })
+}
+
 fn language(doc: &Elements, metas: &MetaTags) -> Option<String> {
     let root = doc.doc.root_element();
     let html_lang = root
@@ -446,9 +593,11 @@ impl MetaTags {
     fn collect(doc: &Elements) -> Self {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for meta in select(doc, &META) {
+            // Attribute values arrive decoded; a CMS that escaped its text twice leaves
+            // `&amp;` in them, decoded once more here.
             let Some(content) = meta
                 .attr("content")
-                .map(collapse_whitespace)
+                .map(|c| collapse_whitespace(&decode_entities(c)))
                 .filter(|c| !c.is_empty())
             else {
                 continue;
@@ -686,6 +835,29 @@ fn element_text(element: ElementRef) -> String {
     collapse_whitespace(&element.text().collect::<String>())
 }
 
+/// The element's text with a space between its text nodes: "Jane Doe" and "May 2, 2025" in
+/// sibling spans do not run together.
+fn spaced_text(element: ElementRef) -> String {
+    collapse_whitespace(&element.text().collect::<Vec<_>>().join(" "))
+}
+
+/// Inside a form or a label, or inside an element classed as comments, reviews or
+/// testimonials.
+fn in_form_or_responses(element: ElementRef) -> bool {
+    std::iter::once(element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .any(|el| {
+            let value = el.value();
+            matches!(value.name(), "form" | "label")
+                || value.attr("class").is_some_and(|class| {
+                    let class = class.to_ascii_lowercase();
+                    ["comment", "review", "testimonial"]
+                        .iter()
+                        .any(|word| class.contains(word))
+                })
+        })
+}
+
 fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -793,6 +965,11 @@ const KINDS: usize = 9;
 struct Elements<'a> {
     doc: &'a Html,
     of_kind: [Vec<ElementRef<'a>>; KINDS],
+    /// Elements with a `class` and its value, in document order, collected on first use:
+    /// several fallbacks read them, none needs the others' tree walk.
+    /// (Node ids, not references: a cell of references would make the index invariant in
+    /// its lifetime.)
+    classed: OnceCell<Vec<ego_tree::NodeId>>,
 }
 
 impl<'a> Elements<'a> {
@@ -818,8 +995,39 @@ impl<'a> Elements<'a> {
                 of_kind[kind as usize].push(element);
             }
         }
-        Elements { doc, of_kind }
+        Elements {
+            doc,
+            of_kind,
+            classed: OnceCell::new(),
+        }
     }
+
+    /// The elements whose `class` value passes `test`, in document order (as
+    /// `Html::select("[class]")` lists them).
+    fn with_class(&self, test: fn(&str) -> bool) -> impl Iterator<Item = ElementRef<'a>> + '_ {
+        self.classed
+            .get_or_init(|| {
+                self.doc
+                    .tree
+                    .nodes()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|element| element.parent().is_some() && class_of(element).is_some())
+                    .map(|element| element.id())
+                    .collect()
+            })
+            .iter()
+            .filter_map(|&id| ElementRef::wrap(self.doc.tree.get(id)?))
+            .filter(move |element| class_of(element).is_some_and(test))
+    }
+}
+
+/// The element's `class` value. (`Element::attr` interns the name it is given on every
+/// call; a scan of the few attributes is cheaper.)
+fn class_of<'b>(element: &ElementRef<'b>) -> Option<&'b str> {
+    element
+        .value()
+        .attrs()
+        .find_map(|(name, value)| (name == "class").then_some(value))
 }
 
 fn named(el: &Element, name: &str) -> bool {
@@ -865,7 +1073,6 @@ static ITEMPROP_AUTHOR: Lazy<Query> =
     Lazy::new(|| Query::new("[itemprop~=author]", Kind::Itemprop));
 static ITEMPROP_DATE_PUBLISHED: Lazy<Query> =
     Lazy::new(|| Query::new("[itemprop~=datePublished]", Kind::Itemprop));
-static WITH_CLASS: Lazy<Query> = Lazy::new(|| Query::new("[class]", Kind::Class));
 static TIME_DATETIME: Lazy<Query> = Lazy::new(|| Query::new("time[datetime]", Kind::Time));
 static JSON_LD: Lazy<Query> =
     Lazy::new(|| Query::new(r#"script[type="application/ld+json" i]"#, Kind::Script));
@@ -1064,6 +1271,69 @@ mod tests {
         let modified =
             Html::parse_document(r#"<meta name="w-modified-date" content="2025-06-01">"#);
         assert_eq!(extract(&modified).published, None);
+    }
+
+    #[test]
+    fn an_element_classed_author_names_the_author_outside_forms_and_reviews() {
+        let doc = Html::parse_document(
+            r#"<div class="review"><span class="review-author">Tom K.</span></div>
+               <form><p class="comment-form-author"><label>Name *</label><input></p></form>
+               <div class="post-hero__author"><span>Written by</span> <a href="/team">Lisa Pham</a>
+               <span>May 2, 2025</span></div>"#,
+        );
+        assert_eq!(extract(&doc).author.as_deref(), Some("Lisa Pham"));
+        // Only the last word of a class counts: an author box is not a name.
+        let bio =
+            Html::parse_document(r#"<div class="author-bio">Lisa writes about gardens.</div>"#);
+        assert_eq!(extract(&bio).author, None);
+    }
+
+    #[test]
+    fn author_lines_lose_labels_dates_and_trailers() {
+        for (raw, name) in [
+            ("Written by Jane Roe", Some("Jane Roe")),
+            ("Author: Jane Roe", Some("Jane Roe")),
+            ("Autorin: Eva Muster", Some("Eva Muster")),
+            ("Jane Roe | 2 weeks ago", Some("Jane Roe")),
+            ("Andrew Gerrand 4 August 2010", Some("Andrew Gerrand")),
+            ("FlowGuard EMEA on 04-08-2021", Some("FlowGuard EMEA")),
+            ("Sat, 20 Dec 2025", None),
+            ("Written By", None),
+            ("Dec. 19, 2025 · Niko Matsakis", Some("Niko Matsakis")),
+            ("March 20, 2023 | Wellness", Some("Wellness")),
+            ("Updated March 3, 2025", None),
+            ("Post by galitsyn » Sat Oct 12, 2024", Some("galitsyn")),
+            ("Authority Magazine", Some("Authority Magazine")),
+        ] {
+            assert_eq!(clean_author(raw).as_deref(), name, "{raw}");
+        }
+    }
+
+    #[test]
+    fn date_classes_are_named_by_their_last_word() {
+        for class in [
+            "date",
+            "post-date",
+            "entry__date",
+            "meta published",
+            "pubdate",
+        ] {
+            assert!(is_date_class(class), "{class}");
+        }
+        for class in ["update", "date-picker", "candidate", "validated"] {
+            assert!(!is_date_class(class), "{class}");
+        }
+    }
+
+    #[test]
+    fn a_twice_escaped_meta_title_is_decoded() {
+        let doc = Html::parse_document(
+            r#"<meta property="og:title" content="Kneelers &amp;amp&#x3B; More &amp;quot;Pro&amp;quot;">"#,
+        );
+        assert_eq!(
+            extract(&doc).title.as_deref(),
+            Some("Kneelers & More \"Pro\"")
+        );
     }
 
     #[test]
