@@ -163,10 +163,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && TAXONOMY_LINE.is_match(text.trim())
     {
         Cue::Drop(Rule::Navigation)
-    } else if short
+    } else if words <= 2.0 * MAX_LABEL_WORDS // a byline may carry a long date
         && hits.may(List::Byline)
         && lx.byline_start(norm)
-        && BYLINE.is_match(text.trim())
+        && BYLINE.is_match(super::meta::byline_part(text))
     {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
@@ -495,6 +495,15 @@ mod tests {
         );
         assert_eq!(c("September 2, 2021"), Cue::Date);
         assert_eq!(c("By Jane Doe"), Cue::Byline);
+        assert_eq!(
+            c("By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)"),
+            Cue::Byline
+        );
+        assert_eq!(c("by Jeff Foust Monday, November 18, 2019"), Cue::Byline);
+        assert_eq!(
+            c("By the end of November 18, 2019 the plan was dead"),
+            Cue::Plain
+        );
         assert_eq!(
             c("US Gen. Mark Milley testifies on Capitol Hill in Washington. (AP file photo)"),
             Cue::Drop(Rule::Caption)

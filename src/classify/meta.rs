@@ -87,7 +87,7 @@ pub(crate) fn title_text(text: &str) -> String {
 
 /// The author's name from a byline ("By Jane Doe | Reuters" gives "Jane Doe").
 pub(crate) fn author_from_byline(text: &str) -> Option<String> {
-    let text = text.trim();
+    let text = byline_part(text);
     if !BYLINE.is_match(text) {
         return None;
     }
@@ -98,9 +98,40 @@ pub(crate) fn author_from_byline(text: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// A byline without the date that may follow it ("By Jane Doe Monday, November 18, 2019,
+/// 04:05 pm PT"), trimmed.
+pub(crate) fn byline_part(text: &str) -> &str {
+    let text = text.trim();
+    let Some(cut) = crate::date::date_start(text).filter(|&cut| cut > 0) else {
+        return text;
+    };
+    let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '|' | '·' | '•');
+    let mut head = text[..cut].trim_end_matches(separator);
+    // The weekday or label before the date ("Monday,", "Updated").
+    while let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
+        if !crate::date::is_date_label(last) {
+            break;
+        }
+        head = rest.trim_end_matches(separator);
+    }
+    head
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_loses_the_date_after_it() {
+        assert_eq!(
+            author_from_byline("by Jeff Foust Monday, November 18, 2019").as_deref(),
+            Some("Jeff Foust")
+        );
+        assert_eq!(
+            author_from_byline("Von Eva Muster | Aktualisiert am 3. März 2025").as_deref(),
+            Some("Eva Muster")
+        );
+    }
 
     #[test]
     fn site_suffix_is_removed() {
