@@ -997,3 +997,33 @@ fn a_reply_quoting_an_earlier_post_keeps_only_its_own_words() {
         .collect();
     assert_eq!(dropped, [Rule::Duplicate]);
 }
+
+#[test]
+fn a_table_of_linked_records_is_content_not_a_menu() {
+    let rows: String = (0..40)
+        .map(|i| {
+            format!(
+                "<tr><td>{}</td><td><a href=/p{i}a>Person Number{i} Alpha</a>; <a href=/p{i}b>Person Number{i} Beta</a></td>\
+                 <td><a href=/c{i}>Laureate Chemist{i}</a></td></tr>",
+                1901 + i
+            )
+        })
+        .collect();
+    let refs: String = (0..12)
+        .map(|i| {
+            format!(
+                "<li>\"The prize ceremony of year {i}\". Foundation archive. Archived from the original on 2008-10-15. Retrieved 2008-11-27.</li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/random>Random</a></nav>\
+         <div id=\"content\"><h1>List of laureates</h1>\
+         <p>The prizes are awarded every year to people from many countries.</p>\
+         <table class=\"wikitable\"><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>{rows}</table>\
+         <h2>References</h2><ol class=\"references\">{refs}</ol></div></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Person Number7 Alpha"), "{text}");
+    assert!(text.contains("Laureate Chemist39"), "{text}");
+}

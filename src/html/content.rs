@@ -63,7 +63,11 @@ fn weight(segment: &Segment, m: &Measure, mode: Mode) -> f32 {
         return -HINT_WEIGHT * chars;
     }
     if m.link_density() > LINK_DENSE {
-        if segment.context_link_density > LINK_DENSE && mode == Mode::Article {
+        // A data table's rows are its records, whatever they link to; a menu is a list.
+        if segment.context_link_density > LINK_DENSE
+            && mode == Mode::Article
+            && segment.kind != BlockKind::TableRow
+        {
             return -LINK_DENSE_WEIGHT * chars;
         }
         return LINK_ITEM_WEIGHT * chars;
