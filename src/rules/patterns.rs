@@ -24,8 +24,10 @@ pub static CAPTION_LEAD: Lazy<Regex> = Lazy::new(|| {
 
 /// A caption that ends with a credit: "... (AFP photo)", "... Photo: Reuters", "... / Getty Images".
 pub static CAPTION_TAIL: Lazy<Regex> = Lazy::new(|| {
+    // The credit word closes the parenthesis ("(AFP photo)") or comes before an attribution
+    // ("(AP Photo/Jane Roe)", "(Photo by ...)"); "(page images at ...)" describes, not credits.
     compile(
-        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)(?:\b[^()]{0,60})?\)|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}|[/|]\s*getty images|©\s*[^.!?]{1,60})\s*\.?\s*$",
+        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)\s*(?:\)|(?:[/:©]|\b(?:by|courtesy|credit|via|from|source|copyright|von|par|por|de|di|z)\b)[^()]{0,60}\))|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}|[/|]\s*getty images|©\s*[^.!?]{1,60})\s*\.?\s*$",
     )
 });
 
@@ -129,6 +131,11 @@ mod tests {
         ));
         assert!(!CAPTION_TAIL.is_match("He took a photo of the scene and left."));
         assert!(!CAPTION_TAIL.is_match("The bill passed (after a long debate)."));
+        // The credit word opens or closes the parenthesis; in its middle it is a description.
+        assert!(CAPTION_TAIL.is_match("Crowds at the gate. (Photo by Jane Roe/Getty Images)"));
+        assert!(CAPTION_TAIL.is_match("Trims loaded in Hialeah, Fla. (AP Photo/Alan Diaz, File)"));
+        assert!(CAPTION_TAIL.is_match("Der Kanzler in Berlin. (Foto: dpa)"));
+        assert!(!CAPTION_TAIL.is_match("Catalogue of builders' hardware (1888) (page images at HathiTrust)"));
     }
 
     #[test]
