@@ -135,7 +135,8 @@ mod tests {
         assert!(CAPTION_TAIL.is_match("Crowds at the gate. (Photo by Jane Roe/Getty Images)"));
         assert!(CAPTION_TAIL.is_match("Trims loaded in Hialeah, Fla. (AP Photo/Alan Diaz, File)"));
         assert!(CAPTION_TAIL.is_match("Der Kanzler in Berlin. (Foto: dpa)"));
-        assert!(!CAPTION_TAIL.is_match("Catalogue of builders' hardware (1888) (page images at HathiTrust)"));
+        assert!(!CAPTION_TAIL
+            .is_match("Catalogue of builders' hardware (1888) (page images at HathiTrust)"));
     }
 
     #[test]
