@@ -1027,3 +1027,23 @@ fn a_table_of_linked_records_is_content_not_a_menu() {
     assert!(text.contains("Person Number7 Alpha"), "{text}");
     assert!(text.contains("Laureate Chemist39"), "{text}");
 }
+
+#[test]
+fn a_long_text_in_a_caption_box_is_not_a_caption() {
+    let description: String = (0..14)
+        .map(|i| format!("<p>Feature {i} of the chair: the seat tilts forward and the back locks in place, so you sit well all day.</p>"))
+        .collect();
+    // As much text again besides: the box is not most of the page.
+    let story: String = (0..14)
+        .map(|i| format!("<p>Story {i}: we have sold this chair since it came out, and customers keep coming back for it.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>The Verte chair</h1>\
+         <figure><img src=a.jpg><div class=\"caption\">The chair in black leather.</div></figure>\
+         <div class=\"item-caption\">{description}</div>{story}</main></body></html>"
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert!(text.contains("Feature 13 of the chair"), "{text}");
+    assert!(!text.contains("The chair in black leather."), "{text}");
+}

@@ -183,6 +183,10 @@ pub(crate) const BODY_FILL_SHARE: f32 = 0.8;
 /// ...and at least this many characters is the body itself, misnamed.
 pub(crate) const BODY_FILL_MIN_CHARS: u32 = 200;
 
+/// An element named a caption holding at least this many characters is not one: captions
+/// are a line or two, and "caption" also names type styles and product descriptions.
+pub(crate) const CAPTION_HINT_MAX_CHARS: u32 = 1200;
+
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
