@@ -488,6 +488,15 @@ mod tests {
         );
         assert_eq!(c("Previous Story"), Cue::Marker(Rule::PrevNext));
         assert_eq!(c("Latest from -Top News"), Cue::Marker(Rule::RelatedZone));
+        for heading in [
+            "Latest Headlines",
+            "Mehr Nachrichten",
+            "Das könnte dich auch interessieren",
+            "Sur le même thème",
+            "Inne artykuły",
+        ] {
+            assert_eq!(c(heading), Cue::Marker(Rule::RelatedZone), "{heading}");
+        }
         assert_eq!(c("Don't Miss"), Cue::Marker(Rule::RelatedZone));
         assert_eq!(
             c("News \u{a0} / \u{a0} Military \u{a0} / \u{a0} Afghanistan"),
