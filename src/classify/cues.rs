@@ -356,7 +356,8 @@ fn may_be_comment_head(text: &str) -> bool {
 /// A cheap necessary condition for [`COMMENT_COUNT`]: the line starts with a digit (`\d` is
 /// a numeric character), or with `o` or `n` ("one", "no") in either case.
 fn may_be_comment_count(text: &str) -> bool {
-    text.chars()
+    text.trim_start_matches(['[', '(', ' '])
+        .chars()
         .next()
         .is_some_and(|c| matches!(c, 'o' | 'O' | 'n' | 'N') || c.is_numeric())
 }
@@ -488,6 +489,8 @@ mod tests {
         );
         assert_eq!(c("Previous Story"), Cue::Marker(Rule::PrevNext));
         assert_eq!(c("Latest from -Top News"), Cue::Marker(Rule::RelatedZone));
+        assert_eq!(c("[ 167 comments ]"), Cue::Marker(Rule::Comments));
+        assert_eq!(c("Top Rated Comments"), Cue::Marker(Rule::Comments));
         for heading in [
             "Latest Headlines",
             "Mehr Nachrichten",

@@ -82,7 +82,7 @@ pub static COMMENT_HEAD: Lazy<Regex> = Lazy::new(|| {
 /// A comment count that opens the comment section: "34 responses to “...”", "12 Kommentare".
 pub static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)^(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz[ey]?|комментари[йея]в?)\b",
+        r"(?i)^[\[(]?\s*(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz[ey]?|комментари[йея]в?)\b",
     )
 });
 
@@ -145,6 +145,7 @@ mod tests {
         assert!(COMMENT_HEAD.is_match("Anna Nowak napisała:"));
         assert!(COMMENT_COUNT.is_match("34 responses to “Anthony Lynn”"));
         assert!(COMMENT_COUNT.is_match("12 Kommentare"));
+        assert!(COMMENT_COUNT.is_match("[ 167 comments ]"));
         assert!(!COMMENT_HEAD.is_match("The minister says the plan will work."));
         assert!(!COMMENT_HEAD.is_match("He said, she said"));
         assert!(!COMMENT_COUNT.is_match("34 people responded to the survey"));
