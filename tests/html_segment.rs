@@ -1047,3 +1047,23 @@ fn a_long_text_in_a_caption_box_is_not_a_caption() {
     assert!(text.contains("Feature 13 of the chair"), "{text}");
     assert!(!text.contains("The chair in black leather."), "{text}");
 }
+
+#[test]
+fn a_news_feed_in_a_section_named_for_its_ads_is_kept() {
+    let cards: String = (0..20)
+        .map(|i| {
+            format!(
+                "<article class=\"card\"><a href=/s{i}><h2>Story {i} about the markets this week</h2></a>\
+                 <p>Summary {i}: prices rose again.</p></article>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/economy>Economy</a></nav>\
+         <div class=\"container--section-more-ads\"><section class=\"feed\">{cards}</section>\
+         <div class=\"ad-slot\"><p>Advertisement</p></div></div></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Summary 19: prices rose again."), "{text}");
+    assert!(!text.contains("Advertisement"), "{text}");
+}

@@ -4,7 +4,7 @@
 
 use crate::article::BlockKind;
 use crate::rules::html_hints::{
-    ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE,
+    AD_HINT_MAX_CHARS, ASIDE_PROSE_MAX_LINK_DENSITY, ASIDE_PROSE_MIN_CHARS, ASIDE_PROSE_MIN_SHARE,
     BODY_FILL_MIN_CHARS, BODY_FILL_SHARE, CAPTION_HINT_MAX_CHARS, CARD_WEIGHT,
     COMMENTS_MIN_SHARE_OF_PAGE, DISCUSSION_MAX_OTHER_CHARS, HINT_MAX_SHARE_OF_PAGE,
     HINT_MISFIRE_MIN_CHARS, HINT_WEIGHT, LINK_CHAR_WEIGHT, LINK_DENSE, LINK_DENSE_WEIGHT,
@@ -240,7 +240,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             // A caption is a line or two under a picture; a long text in a "caption" box is a
             // description (a type style or a product's text).
             let long_caption = rule == Rule::Caption && chars[i] >= CAPTION_HINT_MAX_CHARS;
-            if body || misfire || prose_aside || fills_body || long_caption {
+            // Ads carry a label and a few words; a "more-ads" section around a news feed
+            // names what is mixed into it, not what it is.
+            let long_ad = rule == Rule::Advertisement && chars[i] >= AD_HINT_MAX_CHARS;
+            if body || misfire || prose_aside || fills_body || long_caption || long_ad {
                 hint = None;
             }
         }

@@ -187,6 +187,10 @@ pub(crate) const BODY_FILL_MIN_CHARS: u32 = 200;
 /// are a line or two, and "caption" also names type styles and product descriptions.
 pub(crate) const CAPTION_HINT_MAX_CHARS: u32 = 1200;
 
+/// An element named an ad holding at least this many characters of text is not one: ad
+/// slots hold a label and a few words.
+pub(crate) const AD_HINT_MAX_CHARS: u32 = 800;
+
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
