@@ -1026,6 +1026,12 @@ fn a_table_of_linked_records_is_content_not_a_menu() {
     let text = clean(&html).text();
     assert!(text.contains("Person Number7 Alpha"), "{text}");
     assert!(text.contains("Laureate Chemist39"), "{text}");
+    // The same table in an article with running text of its own: its rows stay too.
+    let prose = paragraphs("History", 6);
+    let article = html.replace("<table", &format!("{prose}<table"));
+    let text = clean(&article).text();
+    assert!(text.contains("History paragraph 5"), "{text}");
+    assert!(text.contains("Person Number7 Alpha"), "{text}");
 }
 
 #[test]

@@ -28,9 +28,11 @@ fn verdict(segment: &Segment, options: &Options, article: bool) -> Option<Rule> 
     if segment.zone == Zone::Outside {
         return Some(Rule::OutsideContent);
     }
+    // A data table's rows are records, whatever they link to (see the content choice).
     if segment.link_density() > LINK_DENSE
         && segment.context_link_density > LINK_DENSE
         && !segment.in_listing
+        && segment.kind != BlockKind::TableRow
     {
         return Some(Rule::LinkDense);
     }
