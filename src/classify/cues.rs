@@ -39,9 +39,13 @@ const MINUTES_FIRST: [bool; 256] = first_bytes(&MINUTES);
 /// Whether one of `needles` occurs in `hay`, `first` being their [`first_bytes`]: a plain
 /// loop that compares only where one may start. On lines of a few dozen bytes this beats a
 /// `memmem` search per needle, whose setup dominates.
+#[inline]
 fn contains_any(hay: &[u8], first: &[bool; 256], needles: &[&str]) -> bool {
     hay.iter().enumerate().any(|(i, &b)| {
-        first[usize::from(b)] && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
+        first[usize::from(b)]
+            && needles
+                .iter()
+                .any(|n| n.as_bytes().first() == Some(&b) && hay[i..].starts_with(n.as_bytes()))
     })
 }
 
@@ -60,9 +64,15 @@ const fn first_bytes(words: &[&str]) -> [bool; 256] {
 
 /// `s` starts with one of `words`, `first` being their [`first_bytes`]: most lines are ruled
 /// out by their first byte.
+#[inline]
 fn starts_with_any(s: &str, first: &[bool; 256], words: &[&str]) -> bool {
-    s.as_bytes().first().is_some_and(|&b| first[usize::from(b)])
-        && words.iter().any(|w| s.starts_with(w))
+    // Only the words with the line's first byte are compared.
+    s.as_bytes().first().is_some_and(|&b| {
+        first[usize::from(b)]
+            && words
+                .iter()
+                .any(|w| w.as_bytes().first() == Some(&b) && s.starts_with(w))
+    })
 }
 
 thread_local! {
