@@ -394,9 +394,7 @@ fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool) -> bool {
     while r < tail.len() {
         // Eight bytes at once when they hold no control byte, tab or line break, no
         // backtick and no space after a space: then only their letters change.
-        if let Some(chunk) = tail.get(r..r + 8) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
+        if let Some(&eight) = tail.get(r..).and_then(<[u8]>::first_chunk::<8>) {
             let x = u64::from_le_bytes(eight);
             let spaces = swar::eq(x, b' ');
             let space_before = (spaces << 8) | u64::from(after_space) << 7;
@@ -438,50 +436,6 @@ fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The lists of the key words among the words of `s` (see [`Hits`]): the FNV hash of each
-/// maximal run of alphanumeric characters, looked up in `table`. ASCII letters and digits
-/// are hashed in a tight loop; other characters are decoded one by one.
-fn word_bits(table: &KeyWords, s: &str) -> u16 {
-    let bytes = s.as_bytes();
-    let (mut bits, mut hash, mut in_word) = (0u16, FNV_OFFSET, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        let mut h = if in_word { hash } else { FNV_OFFSET };
-        let run = i;
-        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
-            h = fnv_step(h, bytes[i]);
-            i += 1;
-        }
-        if i > run {
-            (hash, in_word) = (h, true);
-        }
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        let (alnum, len) = if b.is_ascii() {
-            (false, 1)
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (is_alphanumeric(c), c.len_utf8()),
-                None => break,
-            }
-        };
-        if alnum {
-            let h = if in_word { hash } else { FNV_OFFSET };
-            hash = bytes[i..i + len].iter().fold(h, |h, &b| fnv_step(h, b));
-            in_word = true;
-        } else if in_word {
-            bits |= table.get(hash);
-            in_word = false;
-        }
-        i += len;
-    }
-    if in_word {
-        bits |= table.get(hash);
-    }
-    bits
-}
-
 /// `u8::is_ascii_alphanumeric` for every byte value (false for the bytes of non-ASCII
 /// characters).
 const WORD_BYTE: [bool; 256] = {
@@ -493,6 +447,109 @@ const WORD_BYTE: [bool; 256] = {
     }
     table
 };
+
+/// The word pass of [`Hits`] run on the normalised text as it is written: the FNV hash of
+/// each maximal run of alphanumeric characters, looked up in the key-word table when the run
+/// ends. The same words as a pass over the finished text, without decoding its non-ASCII
+/// characters a second time.
+struct WordPass<'t> {
+    table: &'t KeyWords,
+    hash: u32,
+    in_word: bool,
+    bits: u16,
+}
+
+impl<'t> WordPass<'t> {
+    fn new(table: &'t KeyWords) -> Self {
+        WordPass {
+            table,
+            hash: FNV_OFFSET,
+            in_word: false,
+            bits: 0,
+        }
+    }
+
+    /// ASCII bytes as written (lowercase): letters and digits in a tight loop.
+    fn ascii(&mut self, written: &[u8]) {
+        let mut i = 0;
+        while i < written.len() {
+            let mut h = if self.in_word { self.hash } else { FNV_OFFSET };
+            let run = i;
+            while let Some(&b) = written.get(i).filter(|&&b| WORD_BYTE[usize::from(b)]) {
+                h = fnv_step(h, b);
+                i += 1;
+            }
+            if i > run {
+                (self.hash, self.in_word) = (h, true);
+            }
+            if i < written.len() {
+                self.end();
+                i += 1;
+            }
+        }
+    }
+
+    /// One non-ASCII character as written.
+    fn char(&mut self, c: char, encoded: &[u8]) {
+        if is_alphanumeric(c) {
+            let h = if self.in_word { self.hash } else { FNV_OFFSET };
+            self.hash = encoded.iter().fold(h, |h, &b| fnv_step(h, b));
+            self.in_word = true;
+        } else {
+            self.end();
+        }
+    }
+
+    /// A character that is not alphanumeric (or whitespace, written or not) ends the word.
+    fn end(&mut self) {
+        if self.in_word {
+            self.bits |= self.table.get(self.hash);
+            self.in_word = false;
+        }
+    }
+}
+
+/// Lowercase forms of the characters below U+3000 that lowercase to a single character
+/// below U+FFFF, built once from the standard library's own answers (`u16::MAX` for the
+/// others, which go through `char::to_lowercase`): the same results without a table search
+/// per character.
+static LOWER_BELOW_CJK: Lazy<Vec<u16>> = Lazy::new(|| {
+    (0..0x3000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u) else {
+                return u16::MAX;
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => u16::try_from(u32::from(l))
+                    .ok()
+                    .filter(|&l| l != u16::MAX)
+                    .unwrap_or(u16::MAX),
+                _ => u16::MAX,
+            }
+        })
+        .collect()
+});
+
+/// Writes the lowercase form of the non-ASCII character `c` to `buf`, telling `words`.
+fn push_lowercase(c: char, buf: &mut Vec<u8>, words: &mut Option<WordPass>) {
+    let mut utf8 = [0u8; 4];
+    let single = LOWER_BELOW_CJK
+        .get(c as usize)
+        .filter(|&&l| l != u16::MAX)
+        .and_then(|&l| char::from_u32(u32::from(l)));
+    let mut write = |lower: char| {
+        let encoded = lower.encode_utf8(&mut utf8).as_bytes();
+        buf.extend_from_slice(encoded);
+        if let Some(words) = words.as_mut() {
+            words.char(lower, encoded);
+        }
+    };
+    match single {
+        Some(lower) => write(lower),
+        None => c.to_lowercase().for_each(write),
+    }
+}
 
 /// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
 /// range of `out` that is the result (empty for long blocks) and, given the key-word table,
@@ -511,6 +568,8 @@ fn normalise_words(
         return (0..0, 0);
     }
     buf.reserve(text.len());
+    // The words of the whole text written (before the trims below), hashed as written.
+    let mut words = table.map(WordPass::new);
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -518,7 +577,14 @@ fn normalise_words(
         if bytes[i].is_ascii() {
             // The common case, without the Unicode tables: the whole ASCII run at once.
             let end = ascii_run_end(bytes, i);
+            let from = buf.len();
             pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space);
+            if let Some(words) = words.as_mut() {
+                words.ascii(&buf[from..]);
+                if pending_space {
+                    words.end();
+                }
+            }
             i = end;
             continue;
         }
@@ -528,28 +594,49 @@ fn normalise_words(
         i += c.len_utf8();
         if is_whitespace(c) {
             pending_space = !buf.is_empty();
+            if let Some(words) = words.as_mut() {
+                words.end();
+            }
             continue;
         }
         if pending_space {
             buf.push(b' ');
             pending_space = false;
         }
-        let mut utf8 = [0u8; 4];
         match c {
-            '’' | '‘' | '´' => buf.push(b'\''),
-            _ => {
-                for lower in c.to_lowercase() {
-                    buf.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+            '’' | '‘' | '´' => {
+                buf.push(b'\'');
+                if let Some(words) = words.as_mut() {
+                    words.end();
                 }
             }
+            _ => push_lowercase(c, &mut buf, &mut words),
         }
     }
     // Only whole characters were written: the conversion cannot fail (and an empty result
     // would only mean "no phrase matches").
     *out = String::from_utf8(buf).unwrap_or_default();
-    // The words of the whole text written (before the trims below).
-    let bits = table.map_or(0, |table| word_bits(table, out));
-    let trimmed = out
+    let bits = words.map_or(0, |mut words| {
+        words.end();
+        words.bits
+    });
+    (trimmed(out), bits)
+}
+
+/// The range of `norm` without its leading bullets and trailing punctuation. Most lines
+/// start and end with an ASCII byte that is trimmed at neither end: no search then.
+fn trimmed(norm: &str) -> std::ops::Range<usize> {
+    let bytes = norm.as_bytes();
+    let keeps_start = bytes
+        .first()
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'*' | b'-' | b'>' | b'#' | b' '));
+    let keeps_end = bytes.last().is_none_or(|&b| {
+        b.is_ascii() && !matches!(b, b':' | b'.' | b'>' | b'|' | b'-' | b' ' | b'!')
+    });
+    if keeps_start && keeps_end {
+        return 0..norm.len();
+    }
+    let trimmed = norm
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')
         })
@@ -559,8 +646,8 @@ fn normalise_words(
                 ':' | '：' | '.' | '…' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | ' ' | '!' | '→'
             )
         });
-    let start = trimmed.as_ptr() as usize - out.as_ptr() as usize;
-    (start..start + trimmed.len(), bits)
+    let start = trimmed.as_ptr() as usize - norm.as_ptr() as usize;
+    start..start + trimmed.len()
 }
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
@@ -895,11 +982,51 @@ mod tests {
             "ВСЕ ПРАВА ЗАЩИЩЕНЫ © 2024",
             "Veröffentlicht am: 2. März",
             "ﬁnal ǅungla İstanbul ß",
+            "Follow\u{a0}Us – ÉDITION spéciale’s «Read More»",
+            "ΣΊΣΥΦΟΣ ΌΔΟΣ Ⅻ KELVIN\u{212a} Ωhm\u{2126} caf\u{301}e",
+            "  Read\u{2003}\u{2003}more:  \t ",
+            "Copyright © 2024 ВСЕ ПРАВА",
             "",
         ] {
             let (range, hits) = lx.normalise_with_hits(s, &mut buf);
             assert_eq!(&buf[range.clone()], normalise(s), "{s}");
             assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
+    }
+
+    #[test]
+    fn normalises_every_character_as_the_character_rules_say() {
+        // Reference: the rules one character at a time (whitespace runs to one space, curly
+        // apostrophes to straight ones, the rest lowercased), then the trims.
+        let reference = |text: &str| -> String {
+            let words: Vec<String> = text
+                .split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .flat_map(|c| match c {
+                            '’' | '‘' | '´' | '`' => vec!['\''],
+                            _ => c.to_lowercase().collect(),
+                        })
+                        .collect()
+                })
+                .collect();
+            let joined = words.join(" ");
+            joined
+                .trim_start_matches(['*', '•', '·', '-', '–', '—', '>', '»', '#', ' '])
+                .trim_end_matches([
+                    ':', '：', '.', '…', '»', '›', '>', '|', '-', '–', '—', ' ', '!', '→',
+                ])
+                .to_string()
+        };
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for u in (0x80..0x3100).chain([0x1_0400, 0x1_E900]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for text in [format!("a{c}b"), format!("{c}"), format!("Ab {c}{c} x")] {
+                assert_eq!(normalise(&text), reference(&text), "{u:x}");
+                let (range, hits) = lx.normalise_with_hits(&text, &mut buf);
+                assert_eq!(hits.0, lx.hits(&buf[range]).0, "{u:x}");
+            }
         }
     }
 
