@@ -157,13 +157,14 @@ fn fnv_step(hash: u32, byte: u8) -> u32 {
 /// The key words of the phrase lists by hash, with the lists each one marks: open
 /// addressing, the full hash kept so that a word of prose matches only its own entry.
 pub(crate) struct KeyWords {
-    slots: Vec<(u32, u16)>,
+    /// A fixed size, so that masked indices need no bounds check.
+    slots: Box<[(u32, u16); KEY_SLOTS]>,
 }
 
 impl KeyWords {
     fn new() -> Self {
         KeyWords {
-            slots: vec![(0, 0); KEY_SLOTS],
+            slots: Box::new([(0, 0); KEY_SLOTS]),
         }
     }
 
@@ -469,31 +470,28 @@ impl<'t> WordPass<'t> {
         }
     }
 
-    /// ASCII bytes as written (lowercase): letters and digits in a tight loop.
+    /// ASCII bytes as written (lowercase): letters and digits in a tight loop, with the state
+    /// in registers. Between words `hash` is back at the FNV offset.
     fn ascii(&mut self, written: &[u8]) {
-        let mut i = 0;
-        while i < written.len() {
-            let mut h = if self.in_word { self.hash } else { FNV_OFFSET };
-            let run = i;
-            while let Some(&b) = written.get(i).filter(|&&b| WORD_BYTE[usize::from(b)]) {
-                h = fnv_step(h, b);
-                i += 1;
-            }
-            if i > run {
-                (self.hash, self.in_word) = (h, true);
-            }
-            if i < written.len() {
-                self.end();
-                i += 1;
+        let (table, mut hash, mut in_word, mut bits) =
+            (self.table, self.hash, self.in_word, self.bits);
+        for &b in written {
+            if WORD_BYTE[usize::from(b)] {
+                hash = fnv_step(hash, b);
+                in_word = true;
+            } else if in_word {
+                bits |= table.get(hash);
+                hash = FNV_OFFSET;
+                in_word = false;
             }
         }
+        (self.hash, self.in_word, self.bits) = (hash, in_word, bits);
     }
 
     /// One non-ASCII character as written.
     fn char(&mut self, c: char, encoded: &[u8]) {
         if is_alphanumeric(c) {
-            let h = if self.in_word { self.hash } else { FNV_OFFSET };
-            self.hash = encoded.iter().fold(h, |h, &b| fnv_step(h, b));
+            self.hash = encoded.iter().fold(self.hash, |h, &b| fnv_step(h, b));
             self.in_word = true;
         } else {
             self.end();
@@ -504,6 +502,7 @@ impl<'t> WordPass<'t> {
     fn end(&mut self) {
         if self.in_word {
             self.bits |= self.table.get(self.hash);
+            self.hash = FNV_OFFSET;
             self.in_word = false;
         }
     }
