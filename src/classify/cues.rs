@@ -64,15 +64,22 @@ const fn first_bytes(words: &[&str]) -> [bool; 256] {
 
 /// `s` starts with one of `words`, `first` being their [`first_bytes`]: most lines are ruled
 /// out by their first byte.
-#[inline]
+#[inline(always)]
 fn starts_with_any(s: &str, first: &[bool; 256], words: &[&str]) -> bool {
-    // Only the words with the line's first byte are compared.
-    s.as_bytes().first().is_some_and(|&b| {
-        first[usize::from(b)]
-            && words
-                .iter()
-                .any(|w| w.as_bytes().first() == Some(&b) && s.starts_with(w))
-    })
+    // Only the words with the line's first byte are compared. (Plain loops: the closures of
+    // the iterator version were not always inlined.)
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    if !first[usize::from(b)] {
+        return false;
+    }
+    for w in words {
+        if w.as_bytes().first() == Some(&b) && s.starts_with(w) {
+            return true;
+        }
+    }
+    false
 }
 
 thread_local! {
