@@ -392,14 +392,21 @@ fn ends_with_digit(text: &str) -> bool {
 /// text, which holds every ASCII letter of `text` lowercased: it has them whenever `text` has
 /// them in any ASCII case (and when it is empty, the caption hint fails anyway).
 fn may_be_caption(stats: &Stats, norm: &str) -> bool {
-    // Vectorised searches: 'c' and 's' are too common for a first-byte scan.
-    static CREDIT_WORDS: Lazy<[Finder<'static>; 2]> =
-        Lazy::new(|| [Finder::new("copyright"), Finder::new("source")]);
+    const CREDIT_WORDS: [&str; 2] = ["copyright", "source"];
+    const CREDIT_WORDS_FIRST: [bool; 256] = first_bytes(&CREDIT_WORDS);
+    // Vectorised searches on longer lines ('c' and 's' are too common for a first-byte
+    // scan); on short ones their setup costs more than the scan.
+    static FINDERS: Lazy<[Finder<'static>; 2]> =
+        Lazy::new(|| CREDIT_WORDS.map(|word| Finder::new(word)));
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || CREDIT_WORDS
-            .iter()
-            .any(|word| word.find(norm.as_bytes()).is_some())
+        || if norm.len() < 32 {
+            contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
+        } else {
+            FINDERS
+                .iter()
+                .any(|word| word.find(norm.as_bytes()).is_some())
+        }
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
