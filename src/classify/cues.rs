@@ -396,8 +396,7 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     const CREDIT_WORDS_FIRST: [bool; 256] = first_bytes(&CREDIT_WORDS);
     // Vectorised searches on longer lines ('c' and 's' are too common for a first-byte
     // scan); on short ones their setup costs more than the scan.
-    static FINDERS: Lazy<[Finder<'static>; 2]> =
-        Lazy::new(|| CREDIT_WORDS.map(|word| Finder::new(word)));
+    static FINDERS: Lazy<[Finder<'static>; 2]> = Lazy::new(|| CREDIT_WORDS.map(Finder::new));
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
         || if norm.len() < 32 {
