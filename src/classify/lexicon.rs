@@ -357,68 +357,80 @@ pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
     &buf[range]
 }
 
-/// ASCII bytes as written to the normalised text: lowercase, the backtick as an apostrophe,
-/// [`ASCII_SPACE`] for whitespace (in the sense of `char::is_whitespace`).
-const ASCII_NORM: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = match c {
-            b' ' | b'\t'..=b'\r' => ASCII_SPACE,
-            b'`' => b'\'',
-            _ => c.to_ascii_lowercase(),
-        };
-        b += 1;
+/// Whether writing the ASCII `run` only lowercases it: no control byte, tab or line break,
+/// no backtick, and no space after a space (or, when `after_space`, at its start).
+fn only_lowercases(run: &[u8], after_space: bool) -> bool {
+    let mut prev_space = after_space;
+    let mut i = 0;
+    // Eight bytes per test.
+    while let Some(&eight) = run.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(eight);
+        let spaces = swar::eq(x, b' ');
+        let space_before = (spaces << 8) | u64::from(prev_space) << 7;
+        if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) != 0 {
+            return false;
+        }
+        prev_space = spaces >> 63 != 0;
+        i += 8;
     }
-    table
-};
+    for &b in &run[i..] {
+        if b < 0x20 || b == b'`' || (b == b' ' && prev_space) {
+            return false;
+        }
+        prev_space = b == b' ';
+    }
+    true
+}
 
-/// Marks whitespace in [`ASCII_NORM`] (not an ASCII byte, so never written).
-const ASCII_SPACE: u8 = 0xff;
-
-/// Writes a run of ASCII bytes to the normalised text `buf` as the character loop of
+/// Writes a run of ASCII text to the normalised text `out` as the character loop of
 /// [`normalise_words`] would, given whether a space is pending before it; returns whether one
-/// is pending after it. Copied whole, then lowercased and its whitespace runs collapsed in
-/// place (never longer than the input), then its words hashed: tight loops without branches
-/// on the text's shape.
-fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool) -> bool {
+/// is pending after it. Written as `str` pieces and lowercased in place, so that `out` never
+/// needs a UTF-8 check: most runs are copied whole.
+fn push_ascii_run(run: &str, out: &mut String, pending_space: bool) -> bool {
     if pending_space {
-        buf.push(b' ');
+        out.push(' ');
     }
     // A space just written, or nothing written at all: further whitespace is dropped.
-    let mut after_space = pending_space || buf.is_empty();
-    let from = buf.len();
-    buf.extend_from_slice(run);
-    let tail = &mut buf[from..];
-    let (mut r, mut w) = (0, 0);
-    while r < tail.len() {
-        // Eight bytes at once when they hold no control byte, tab or line break, no
-        // backtick and no space after a space: then only their letters change.
-        if let Some(&eight) = tail.get(r..).and_then(<[u8]>::first_chunk::<8>) {
-            let x = u64::from_le_bytes(eight);
-            let spaces = swar::eq(x, b' ');
-            let space_before = (spaces << 8) | u64::from(after_space) << 7;
-            if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) == 0 {
-                let lowered = x | swar::in_range(x, b'A', b'Z') >> 2;
-                tail[w..w + 8].copy_from_slice(&lowered.to_le_bytes());
-                (r, w) = (r + 8, w + 8);
-                after_space = spaces >> 63 != 0;
+    let mut after_space = pending_space || out.is_empty();
+    let bytes = run.as_bytes();
+    let from = out.len();
+    if only_lowercases(bytes, after_space) {
+        out.push_str(run);
+        after_space = bytes.last() == Some(&b' ');
+    } else {
+        // Pieces between whitespace, backticks written as apostrophes, one space between.
+        let mut i = 0;
+        while i < bytes.len() {
+            if matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+                if !after_space {
+                    out.push(' ');
+                }
+                after_space = true;
+                i += 1;
                 continue;
             }
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| matches!(b, b'\t'..=b'\r' | b' ' | b'`'))
+                .map_or(bytes.len(), |n| i + n);
+            // Cut at ASCII bytes: character boundaries.
+            out.push_str(run.get(i..end).unwrap_or_default());
+            if bytes.get(end) == Some(&b'`') {
+                out.push('\'');
+                i = end + 1;
+            } else {
+                i = end;
+            }
+            after_space = false;
         }
-        let lower = ASCII_NORM[usize::from(tail[r] & 0x7f)];
-        let space = lower == ASCII_SPACE;
-        tail[w] = if space { b' ' } else { lower };
-        w += usize::from(!(space && after_space));
-        after_space = space;
-        r += 1;
     }
-    buf.truncate(from + w);
+    if let Some(written) = out.get_mut(from..) {
+        written.make_ascii_lowercase();
+    }
     // A trailing space becomes pending again: written only before a next character.
-    let pending = after_space && buf.last() == Some(&b' ');
+    let pending = after_space && out.ends_with(' ');
     if pending {
-        buf.pop();
+        out.pop();
     }
     pending
 }
@@ -530,18 +542,17 @@ static LOWER_BELOW_CJK: Lazy<Vec<u16>> = Lazy::new(|| {
         .collect()
 });
 
-/// Writes the lowercase form of the non-ASCII character `c` to `buf`, telling `words`.
-fn push_lowercase(c: char, buf: &mut Vec<u8>, words: &mut Option<WordPass>) {
-    let mut utf8 = [0u8; 4];
+/// Writes the lowercase form of the non-ASCII character `c` to `out`, telling `words`.
+fn push_lowercase(c: char, out: &mut String, words: &mut Option<WordPass>) {
     let single = LOWER_BELOW_CJK
         .get(c as usize)
         .filter(|&&l| l != u16::MAX)
         .and_then(|&l| char::from_u32(u32::from(l)));
     let mut write = |lower: char| {
-        let encoded = lower.encode_utf8(&mut utf8).as_bytes();
-        buf.extend_from_slice(encoded);
+        let at = out.len();
+        out.push(lower);
         if let Some(words) = words.as_mut() {
-            words.char(lower, encoded);
+            words.char(lower, out.as_bytes().get(at..).unwrap_or_default());
         }
     };
     match single {
@@ -558,15 +569,13 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
 ) -> (std::ops::Range<usize>, u16) {
-    // Written as bytes (ASCII one byte at a time, other characters as whole UTF-8
-    // sequences), so the result is valid UTF-8; the buffer's allocation is reused.
-    let mut buf = std::mem::take(out).into_bytes();
-    buf.clear();
+    // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
+    // allocation is reused.
+    out.clear();
     if text.len() > MAX_MATCH_BYTES {
-        *out = String::from_utf8(buf).unwrap_or_default();
         return (0..0, 0);
     }
-    buf.reserve(text.len());
+    out.reserve(text.len());
     // The words of the whole text written (before the trims below), hashed as written.
     let mut words = table.map(WordPass::new);
     let mut pending_space = false;
@@ -576,10 +585,11 @@ fn normalise_words(
         if bytes[i].is_ascii() {
             // The common case, without the Unicode tables: the whole ASCII run at once.
             let end = ascii_run_end(bytes, i);
-            let from = buf.len();
-            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space);
+            let from = out.len();
+            pending_space =
+                push_ascii_run(text.get(i..end).unwrap_or_default(), out, pending_space);
             if let Some(words) = words.as_mut() {
-                words.ascii(&buf[from..]);
+                words.ascii(out.as_bytes().get(from..).unwrap_or_default());
                 if pending_space {
                     words.end();
                 }
@@ -592,29 +602,26 @@ fn normalise_words(
         };
         i += c.len_utf8();
         if is_whitespace(c) {
-            pending_space = !buf.is_empty();
+            pending_space = !out.is_empty();
             if let Some(words) = words.as_mut() {
                 words.end();
             }
             continue;
         }
         if pending_space {
-            buf.push(b' ');
+            out.push(' ');
             pending_space = false;
         }
         match c {
             '’' | '‘' | '´' => {
-                buf.push(b'\'');
+                out.push('\'');
                 if let Some(words) = words.as_mut() {
                     words.end();
                 }
             }
-            _ => push_lowercase(c, &mut buf, &mut words),
+            _ => push_lowercase(c, out, &mut words),
         }
     }
-    // Only whole characters were written: the conversion cannot fail (and an empty result
-    // would only mean "no phrase matches").
-    *out = String::from_utf8(buf).unwrap_or_default();
     let bits = words.map_or(0, |mut words| {
         words.end();
         words.bits
