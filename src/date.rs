@@ -202,21 +202,114 @@ fn find_numeric(s: &str) -> Option<Found> {
 fn find_textual(s: &str) -> Option<Found> {
     static MONTH_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(MONTH_FIRST_PATTERN)));
     static DAY_FIRST: Lazy<Regex> = Lazy::new(|| compile(&months_in(DAY_FIRST_PATTERN)));
-    // Each pattern runs (with its costly captures) only where its plain DFA matches.
+    // Each pattern runs only where its plain DFA matches. The groups are read from the
+    // matched text (see `month_first_parts`): the capture engines, slow on the long month
+    // alternation, run only for a match of unexpected shape.
     let month_first = MONTH_FIRST_ANYWHERE.is_match(s).then(|| {
-        first_valid(&MONTH_FIRST, s, |c| {
-            ymd(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
+        first_valid_parts(&MONTH_FIRST, s, month_first_parts, |c| {
+            Some((c.get(1)?.as_str(), num(c, 2)?, num(c, 3)?))
         })
     });
     let day_first = DAY_FIRST_ANYWHERE.is_match(s).then(|| {
-        first_valid(&DAY_FIRST, s, |c| {
-            ymd(num(c, 3)?, month_number(c.get(2)?.as_str())?, num(c, 1)?)
+        first_valid_parts(&DAY_FIRST, s, day_first_parts, |c| {
+            Some((c.get(2)?.as_str(), num(c, 1)?, num(c, 3)?))
         })
     });
     [month_first.flatten(), day_first.flatten()]
         .into_iter()
         .flatten()
         .min_by_key(|found| found.span.start)
+}
+
+/// A textual date's month name, day and year.
+type Parts<'a> = (&'a str, u32, u32);
+
+/// The first match of `re` in `s` that is not glued to other numbers and whose parts name a
+/// real date: as [`first_valid`], the parts read by `parts` from the matched text, or, when
+/// it does not recognise the match's shape, by `captured` from the pattern's groups.
+fn first_valid_parts<'s>(
+    re: &Regex,
+    s: &'s str,
+    parts: fn(&'s str) -> Option<Parts<'s>>,
+    captured: fn(&Captures<'s>) -> Option<Parts<'s>>,
+) -> Option<Found> {
+    re.find_iter(s).find_map(|whole| {
+        if glued(s[..whole.start()].chars().rev()) || glued(s[whole.end()..].chars()) {
+            return None;
+        }
+        let (month, day, year) = match parts(whole.as_str()) {
+            Some(found) => found,
+            // The same match: the leftmost one from its own start.
+            None => captured(&re.captures_at(s, whole.start())?)?,
+        };
+        let iso = ymd(year, month_number(month)?, day)?;
+        Some(Found {
+            span: whole.range(),
+            iso,
+        })
+    })
+}
+
+/// The tokens of a textual date match: its text split at whitespace and at the punctuation
+/// the patterns allow between the month, the day and the year. No month name holds one of
+/// these characters (checked by a test), so the month is always a whole token.
+fn date_tokens(m: &str) -> impl Iterator<Item = &str> {
+    m.split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '°'))
+        .filter(|t| !t.is_empty())
+}
+
+/// A day of one or two ASCII digits followed by one of `suffixes` (or nothing), any ASCII case.
+fn day_with_suffix(token: &str, suffixes: &[&str]) -> Option<u32> {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    let (day, suffix) = token.split_at_checked(digits)?;
+    let known = suffix.is_empty() || suffixes.iter().any(|x| suffix.eq_ignore_ascii_case(x));
+    ((1..=2).contains(&digits) && known).then(|| ascii_number(day))
+}
+
+/// A year of exactly four ASCII digits.
+fn year_token(token: &str) -> Option<u32> {
+    (token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit())).then(|| ascii_number(token))
+}
+
+fn ascii_number(digits: &str) -> u32 {
+    digits
+        .bytes()
+        .fold(0, |acc, b| acc * 10 + u32::from(b - b'0'))
+}
+
+/// The parts of a match of [`MONTH_FIRST_PATTERN`]: `MONTH DAY[suffix] [de] YEAR`, `None` for
+/// any other shape. The month is the first token (the match starts with it), the year the
+/// last (it ends with four digits), and the day the digits of the second.
+fn month_first_parts(m: &str) -> Option<Parts<'_>> {
+    let tokens: Vec<&str> = date_tokens(m).collect();
+    let (month, day, year) = match tokens[..] {
+        [month, day, year] => (month, day, year),
+        [month, day, de, year] if de.eq_ignore_ascii_case("de") => (month, day, year),
+        _ => return None,
+    };
+    let day = day_with_suffix(day, &["st", "nd", "rd", "th"])?;
+    Some((month, day, year_token(year)?))
+}
+
+/// The parts of a match of [`DAY_FIRST_PATTERN`]: `DAY[suffix] [of|de] MONTH [de|del] YEAR`,
+/// `None` for any other shape (or an ambiguous one).
+fn day_first_parts(m: &str) -> Option<Parts<'_>> {
+    let tokens: Vec<&str> = date_tokens(m).collect();
+    let is = |t: &str, words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    let (day, month, year) = match tokens[..] {
+        [day, month, year] => (day, month, year),
+        [day, a, b, year] => match (is(a, &["of", "de"]), is(b, &["de", "del"])) {
+            (true, false) => (day, b, year),
+            (false, true) => (day, a, year),
+            _ => return None,
+        },
+        [day, of, month, de, year] if is(of, &["of", "de"]) && is(de, &["de", "del"]) => {
+            (day, month, year)
+        }
+        _ => return None,
+    };
+    let day = day_with_suffix(day, &["st", "nd", "rd", "th", "er", "re", "º"])?;
+    Some((month, day, year_token(year)?))
 }
 
 /// Month-first dates, `MONTHS` standing for the month names.
@@ -508,6 +601,69 @@ mod tests {
         }
         for word in names::DATE_LINE_WORDS.iter().chain(names::WEEKDAYS) {
             assert_eq!(word.to_lowercase(), *word, "{word} must be lowercase");
+        }
+    }
+
+    #[test]
+    fn month_names_are_whole_date_tokens() {
+        for (name, _) in MONTHS.iter() {
+            assert_eq!(date_tokens(name).collect::<Vec<_>>(), [*name], "{name}");
+            for word in ["of", "de", "del"] {
+                assert!(!name.eq_ignore_ascii_case(word), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn textual_parts_read_from_the_match_equal_the_captured_groups() {
+        let month_first = compile(&months_in(MONTH_FIRST_PATTERN));
+        let day_first = compile(&months_in(DAY_FIRST_PATTERN));
+        let mut inputs = vec![
+            "September 2, 2021",
+            "Sep. 2, 2021",
+            "Sept 2nd 2021",
+            "Sept. 2nd, 2021",
+            "SEPT 2ND , 2021",
+            "Mayo 2 de 2021",
+            "2 September 2021",
+            "2nd of September 2021",
+            "Thu 2 Sep 2021",
+            "02-Sep-2021",
+            "2. Sept. 2021",
+            "1er septembre 2021",
+            "2 de septiembre de 2021",
+            "2 de septiembre del 2021",
+            "2º de mayo, 2021",
+            "2° mayo 2021",
+            "3 mayo - de 2021",
+            "2 сентября 2021",
+            "2 WRZEŚNIA 2021",
+            "1ſt of may 2021",
+            "may 1ſt 2021",
+            "21 października 2021 r.",
+            "15. März 2021 and 16. März 2021",
+        ];
+        let long = "mars 3 2021 ".repeat(3) + "2 de de mayo 2021";
+        inputs.push(&long);
+        for s in inputs {
+            for (re, parts, groups) in [
+                (
+                    &month_first,
+                    month_first_parts as fn(&str) -> Option<Parts>,
+                    [1, 2, 3],
+                ),
+                (&day_first, day_first_parts, [2, 1, 3]),
+            ] {
+                for c in re.captures_iter(s) {
+                    let whole = c.get(0).map_or("", |m| m.as_str());
+                    let Some((month, day, year)) = parts(whole) else {
+                        continue;
+                    };
+                    assert_eq!(Some(month), c.get(groups[0]).map(|m| m.as_str()), "{s}");
+                    assert_eq!(Some(day), num(&c, groups[1]), "{s}");
+                    assert_eq!(Some(year), num(&c, groups[2]), "{s}");
+                }
+            }
         }
     }
 

@@ -39,9 +39,13 @@ const MINUTES_FIRST: [bool; 256] = first_bytes(&MINUTES);
 /// Whether one of `needles` occurs in `hay`, `first` being their [`first_bytes`]: a plain
 /// loop that compares only where one may start. On lines of a few dozen bytes this beats a
 /// `memmem` search per needle, whose setup dominates.
+#[inline]
 fn contains_any(hay: &[u8], first: &[bool; 256], needles: &[&str]) -> bool {
     hay.iter().enumerate().any(|(i, &b)| {
-        first[usize::from(b)] && needles.iter().any(|n| hay[i..].starts_with(n.as_bytes()))
+        first[usize::from(b)]
+            && needles
+                .iter()
+                .any(|n| n.as_bytes().first() == Some(&b) && hay[i..].starts_with(n.as_bytes()))
     })
 }
 
@@ -60,9 +64,22 @@ const fn first_bytes(words: &[&str]) -> [bool; 256] {
 
 /// `s` starts with one of `words`, `first` being their [`first_bytes`]: most lines are ruled
 /// out by their first byte.
+#[inline(always)]
 fn starts_with_any(s: &str, first: &[bool; 256], words: &[&str]) -> bool {
-    s.as_bytes().first().is_some_and(|&b| first[usize::from(b)])
-        && words.iter().any(|w| s.starts_with(w))
+    // Only the words with the line's first byte are compared. (Plain loops: the closures of
+    // the iterator version were not always inlined.)
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    if !first[usize::from(b)] {
+        return false;
+    }
+    for w in words {
+        if w.as_bytes().first() == Some(&b) && s.starts_with(w) {
+            return true;
+        }
+    }
+    false
 }
 
 thread_local! {
@@ -378,9 +395,18 @@ fn ends_with_digit(text: &str) -> bool {
 fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     const CREDIT_WORDS: [&str; 2] = ["copyright", "source"];
     const CREDIT_WORDS_FIRST: [bool; 256] = first_bytes(&CREDIT_WORDS);
+    // Vectorised searches on longer lines ('c' and 's' are too common for a first-byte
+    // scan); on short ones their setup costs more than the scan.
+    static FINDERS: Lazy<[Finder<'static>; 2]> = Lazy::new(|| CREDIT_WORDS.map(Finder::new));
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
+        || if norm.len() < 32 {
+            contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
+        } else {
+            FINDERS
+                .iter()
+                .any(|word| word.find(norm.as_bytes()).is_some())
+        }
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.

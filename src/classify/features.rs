@@ -302,16 +302,18 @@ const PREV_TERMINAL: usize = 8;
 
 /// An [`ASCII_STEP`] entry holds what one byte adds to each count, in fields of
 /// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas, digits,
-/// control bytes), and the next state in the top 4 bits: adding entries sums every count at
-/// once (the state bits overflow out of the word harmlessly).
-const FIELD_BITS: u32 = 10;
+/// control bytes), and in its top bits the next state already shifted into a table index
+/// (`state << 7`): adding entries sums every count at once (the state bits overflow out of
+/// the word harmlessly), and the next entry's index is one shift and an OR away.
+const FIELD_BITS: u32 = 8;
 const WORDS: u32 = 0;
 const CAPS: u32 = 1;
 const MARKS: u32 = 2;
 const COMMAS: u32 = 3;
 const DIGITS: u32 = 4;
 const CONTROLS: u32 = 5;
-const STATE_SHIFT: u32 = 60;
+/// Where the shifted state starts: its 11 bits end at bit 63, above the six fields.
+const STATE_SHIFT: u32 = 53;
 
 /// ASCII bytes scanned between two flushes of the sums: no field can overflow.
 const FLUSH_BYTES: usize = (1 << FIELD_BITS) - 1;
@@ -392,7 +394,7 @@ const fn ascii_step(state: usize, class: u8) -> u64 {
     if prev_terminal {
         next |= PREV_TERMINAL;
     }
-    out | (next as u64) << STATE_SHIFT
+    out | ((next as u64) << 7) << STATE_SHIFT
 }
 
 fn is_terminal(c: char) -> bool {
@@ -411,9 +413,10 @@ impl Stats {
         let mut s = Stats::default();
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
-        // ASCII bytes go through the table with the state in a register; the state goes
-        // through `Scan` only around the rare non-ASCII characters.
-        let mut state = 0usize;
+        // ASCII bytes go through the table with the state in a register (as the table index
+        // `state << 7`); the state goes through `Scan` only around the rare non-ASCII
+        // characters.
+        let mut at = 0usize;
         let (mut digits, mut controls) = (0u32, 0u32);
         // Characters, counted in the same pass (one per ASCII byte or decoded character).
         let mut chars = 0usize;
@@ -424,13 +427,13 @@ impl Stats {
             let mut sum = 0u64;
             while i < stop {
                 // Eight ASCII bytes at once: no test per byte.
-                if let Some(chunk) = bytes.get(i..(i + 8).min(stop)).filter(|c| c.len() == 8) {
-                    if chunk.is_ascii() {
+                if let Some(chunk) = bytes.get(i..stop).and_then(<[u8]>::first_chunk::<8>) {
+                    if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
                         for &b in chunk {
                             seen |= BYTE_SEEN[usize::from(b)];
-                            let step = ASCII_STEP[state << 7 | usize::from(b)];
+                            let step = ASCII_STEP[at | usize::from(b)];
                             sum = sum.wrapping_add(step);
-                            state = (step >> STATE_SHIFT) as usize;
+                            at = (step >> STATE_SHIFT) as usize;
                         }
                         i += 8;
                         chars += 8;
@@ -442,9 +445,9 @@ impl Stats {
                 chars += 1;
                 if b.is_ascii() {
                     i += 1;
-                    let step = ASCII_STEP[state << 7 | usize::from(b)];
+                    let step = ASCII_STEP[at | usize::from(b)];
                     sum = sum.wrapping_add(step);
-                    state = (step >> STATE_SHIFT) as usize;
+                    at = (step >> STATE_SHIFT) as usize;
                     continue;
                 }
                 let Some(c) = text[i..].chars().next() else {
@@ -460,14 +463,14 @@ impl Stats {
                 // step of an ASCII byte of its class; the rest go through `Scan::other`.
                 match STAND_INS.get(c as usize) {
                     Some(&b) if b.is_ascii() => {
-                        let step = ASCII_STEP[state << 7 | usize::from(b)];
+                        let step = ASCII_STEP[at | usize::from(b)];
                         sum = sum.wrapping_add(step);
-                        state = (step >> STATE_SHIFT) as usize;
+                        at = (step >> STATE_SHIFT) as usize;
                     }
                     _ => {
-                        scan.set_bits(state);
+                        scan.set_bits(at >> 7);
                         scan = scan.other(c);
-                        state = scan.bits();
+                        at = scan.bits() << 7;
                     }
                 }
             }
@@ -478,7 +481,7 @@ impl Stats {
             digits += field(sum, DIGITS);
             controls += field(sum, CONTROLS);
         }
-        scan.set_bits(state);
+        scan.set_bits(at >> 7);
         s.has_digit = digits > 0;
         s.may_have_junk = scan.junk || controls > 0;
         s.bytes_seen = seen;
@@ -501,8 +504,8 @@ impl Stats {
             }
         }
         let plain = chars as u32 - cjk;
-        let tail = text.trim_end().chars().rev().find(|&c| !is_closing(c));
         let trimmed = text.trim_end();
+        let tail = trimmed.chars().rev().find(|&c| !is_closing(c));
         // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.
         let cut_off = trimmed.ends_with('…') || trimmed.ends_with("...");
         s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':');

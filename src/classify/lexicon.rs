@@ -157,13 +157,14 @@ fn fnv_step(hash: u32, byte: u8) -> u32 {
 /// The key words of the phrase lists by hash, with the lists each one marks: open
 /// addressing, the full hash kept so that a word of prose matches only its own entry.
 pub(crate) struct KeyWords {
-    slots: Vec<(u32, u16)>,
+    /// A fixed size, so that masked indices need no bounds check.
+    slots: Box<[(u32, u16); KEY_SLOTS]>,
 }
 
 impl KeyWords {
     fn new() -> Self {
         KeyWords {
-            slots: vec![(0, 0); KEY_SLOTS],
+            slots: Box::new([(0, 0); KEY_SLOTS]),
         }
     }
 
@@ -356,70 +357,80 @@ pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
     &buf[range]
 }
 
-/// ASCII bytes as written to the normalised text: lowercase, the backtick as an apostrophe,
-/// [`ASCII_SPACE`] for whitespace (in the sense of `char::is_whitespace`).
-const ASCII_NORM: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = match c {
-            b' ' | b'\t'..=b'\r' => ASCII_SPACE,
-            b'`' => b'\'',
-            _ => c.to_ascii_lowercase(),
-        };
-        b += 1;
+/// Whether writing the ASCII `run` only lowercases it: no control byte, tab or line break,
+/// no backtick, and no space after a space (or, when `after_space`, at its start).
+fn only_lowercases(run: &[u8], after_space: bool) -> bool {
+    let mut prev_space = after_space;
+    let mut i = 0;
+    // Eight bytes per test.
+    while let Some(&eight) = run.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(eight);
+        let spaces = swar::eq(x, b' ');
+        let space_before = (spaces << 8) | u64::from(prev_space) << 7;
+        if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) != 0 {
+            return false;
+        }
+        prev_space = spaces >> 63 != 0;
+        i += 8;
     }
-    table
-};
+    for &b in &run[i..] {
+        if b < 0x20 || b == b'`' || (b == b' ' && prev_space) {
+            return false;
+        }
+        prev_space = b == b' ';
+    }
+    true
+}
 
-/// Marks whitespace in [`ASCII_NORM`] (not an ASCII byte, so never written).
-const ASCII_SPACE: u8 = 0xff;
-
-/// Writes a run of ASCII bytes to the normalised text `buf` as the character loop of
+/// Writes a run of ASCII text to the normalised text `out` as the character loop of
 /// [`normalise_words`] would, given whether a space is pending before it; returns whether one
-/// is pending after it. Copied whole, then lowercased and its whitespace runs collapsed in
-/// place (never longer than the input), then its words hashed: tight loops without branches
-/// on the text's shape.
-fn push_ascii(run: &[u8], buf: &mut Vec<u8>, pending_space: bool) -> bool {
+/// is pending after it. Written as `str` pieces and lowercased in place, so that `out` never
+/// needs a UTF-8 check: most runs are copied whole.
+fn push_ascii_run(run: &str, out: &mut String, pending_space: bool) -> bool {
     if pending_space {
-        buf.push(b' ');
+        out.push(' ');
     }
     // A space just written, or nothing written at all: further whitespace is dropped.
-    let mut after_space = pending_space || buf.is_empty();
-    let from = buf.len();
-    buf.extend_from_slice(run);
-    let tail = &mut buf[from..];
-    let (mut r, mut w) = (0, 0);
-    while r < tail.len() {
-        // Eight bytes at once when they hold no control byte, tab or line break, no
-        // backtick and no space after a space: then only their letters change.
-        if let Some(chunk) = tail.get(r..r + 8) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(eight);
-            let spaces = swar::eq(x, b' ');
-            let space_before = (spaces << 8) | u64::from(after_space) << 7;
-            if swar::below(x, 0x20) | swar::eq(x, b'`') | (spaces & space_before) == 0 {
-                let lowered = x | swar::in_range(x, b'A', b'Z') >> 2;
-                tail[w..w + 8].copy_from_slice(&lowered.to_le_bytes());
-                (r, w) = (r + 8, w + 8);
-                after_space = spaces >> 63 != 0;
+    let mut after_space = pending_space || out.is_empty();
+    let bytes = run.as_bytes();
+    let from = out.len();
+    if only_lowercases(bytes, after_space) {
+        out.push_str(run);
+        after_space = bytes.last() == Some(&b' ');
+    } else {
+        // Pieces between whitespace, backticks written as apostrophes, one space between.
+        let mut i = 0;
+        while i < bytes.len() {
+            if matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+                if !after_space {
+                    out.push(' ');
+                }
+                after_space = true;
+                i += 1;
                 continue;
             }
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| matches!(b, b'\t'..=b'\r' | b' ' | b'`'))
+                .map_or(bytes.len(), |n| i + n);
+            // Cut at ASCII bytes: character boundaries.
+            out.push_str(run.get(i..end).unwrap_or_default());
+            if bytes.get(end) == Some(&b'`') {
+                out.push('\'');
+                i = end + 1;
+            } else {
+                i = end;
+            }
+            after_space = false;
         }
-        let lower = ASCII_NORM[usize::from(tail[r] & 0x7f)];
-        let space = lower == ASCII_SPACE;
-        tail[w] = if space { b' ' } else { lower };
-        w += usize::from(!(space && after_space));
-        after_space = space;
-        r += 1;
     }
-    buf.truncate(from + w);
+    if let Some(written) = out.get_mut(from..) {
+        written.make_ascii_lowercase();
+    }
     // A trailing space becomes pending again: written only before a next character.
-    let pending = after_space && buf.last() == Some(&b' ');
+    let pending = after_space && out.ends_with(' ');
     if pending {
-        buf.pop();
+        out.pop();
     }
     pending
 }
@@ -438,50 +449,6 @@ fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The lists of the key words among the words of `s` (see [`Hits`]): the FNV hash of each
-/// maximal run of alphanumeric characters, looked up in `table`. ASCII letters and digits
-/// are hashed in a tight loop; other characters are decoded one by one.
-fn word_bits(table: &KeyWords, s: &str) -> u16 {
-    let bytes = s.as_bytes();
-    let (mut bits, mut hash, mut in_word) = (0u16, FNV_OFFSET, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        let mut h = if in_word { hash } else { FNV_OFFSET };
-        let run = i;
-        while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
-            h = fnv_step(h, bytes[i]);
-            i += 1;
-        }
-        if i > run {
-            (hash, in_word) = (h, true);
-        }
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        let (alnum, len) = if b.is_ascii() {
-            (false, 1)
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (is_alphanumeric(c), c.len_utf8()),
-                None => break,
-            }
-        };
-        if alnum {
-            let h = if in_word { hash } else { FNV_OFFSET };
-            hash = bytes[i..i + len].iter().fold(h, |h, &b| fnv_step(h, b));
-            in_word = true;
-        } else if in_word {
-            bits |= table.get(hash);
-            in_word = false;
-        }
-        i += len;
-    }
-    if in_word {
-        bits |= table.get(hash);
-    }
-    bits
-}
-
 /// `u8::is_ascii_alphanumeric` for every byte value (false for the bytes of non-ASCII
 /// characters).
 const WORD_BYTE: [bool; 256] = {
@@ -494,6 +461,106 @@ const WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// The word pass of [`Hits`] run on the normalised text as it is written: the FNV hash of
+/// each maximal run of alphanumeric characters, looked up in the key-word table when the run
+/// ends. The same words as a pass over the finished text, without decoding its non-ASCII
+/// characters a second time.
+struct WordPass<'t> {
+    table: &'t KeyWords,
+    hash: u32,
+    in_word: bool,
+    bits: u16,
+}
+
+impl<'t> WordPass<'t> {
+    fn new(table: &'t KeyWords) -> Self {
+        WordPass {
+            table,
+            hash: FNV_OFFSET,
+            in_word: false,
+            bits: 0,
+        }
+    }
+
+    /// ASCII bytes as written (lowercase): letters and digits in a tight loop, with the state
+    /// in registers. Between words `hash` is back at the FNV offset.
+    fn ascii(&mut self, written: &[u8]) {
+        let (table, mut hash, mut in_word, mut bits) =
+            (self.table, self.hash, self.in_word, self.bits);
+        for &b in written {
+            if WORD_BYTE[usize::from(b)] {
+                hash = fnv_step(hash, b);
+                in_word = true;
+            } else if in_word {
+                bits |= table.get(hash);
+                hash = FNV_OFFSET;
+                in_word = false;
+            }
+        }
+        (self.hash, self.in_word, self.bits) = (hash, in_word, bits);
+    }
+
+    /// One non-ASCII character as written.
+    fn char(&mut self, c: char, encoded: &[u8]) {
+        if is_alphanumeric(c) {
+            self.hash = encoded.iter().fold(self.hash, |h, &b| fnv_step(h, b));
+            self.in_word = true;
+        } else {
+            self.end();
+        }
+    }
+
+    /// A character that is not alphanumeric (or whitespace, written or not) ends the word.
+    fn end(&mut self) {
+        if self.in_word {
+            self.bits |= self.table.get(self.hash);
+            self.hash = FNV_OFFSET;
+            self.in_word = false;
+        }
+    }
+}
+
+/// Lowercase forms of the characters below U+3000 that lowercase to a single character
+/// below U+FFFF, built once from the standard library's own answers (`u16::MAX` for the
+/// others, which go through `char::to_lowercase`): the same results without a table search
+/// per character.
+static LOWER_BELOW_CJK: Lazy<Vec<u16>> = Lazy::new(|| {
+    (0..0x3000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u) else {
+                return u16::MAX;
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => u16::try_from(u32::from(l))
+                    .ok()
+                    .filter(|&l| l != u16::MAX)
+                    .unwrap_or(u16::MAX),
+                _ => u16::MAX,
+            }
+        })
+        .collect()
+});
+
+/// Writes the lowercase form of the non-ASCII character `c` to `out`, telling `words`.
+fn push_lowercase(c: char, out: &mut String, words: &mut Option<WordPass>) {
+    let single = LOWER_BELOW_CJK
+        .get(c as usize)
+        .filter(|&&l| l != u16::MAX)
+        .and_then(|&l| char::from_u32(u32::from(l)));
+    let mut write = |lower: char| {
+        let at = out.len();
+        out.push(lower);
+        if let Some(words) = words.as_mut() {
+            words.char(lower, out.as_bytes().get(at..).unwrap_or_default());
+        }
+    };
+    match single {
+        Some(lower) => write(lower),
+        None => c.to_lowercase().for_each(write),
+    }
+}
+
 /// Lowercases and simplifies a block for matching into `out` (overwritten), returning the
 /// range of `out` that is the result (empty for long blocks) and, given the key-word table,
 /// the key-word bits of its words (0 without it).
@@ -502,15 +569,15 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
 ) -> (std::ops::Range<usize>, u16) {
-    // Written as bytes (ASCII one byte at a time, other characters as whole UTF-8
-    // sequences), so the result is valid UTF-8; the buffer's allocation is reused.
-    let mut buf = std::mem::take(out).into_bytes();
-    buf.clear();
+    // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
+    // allocation is reused.
+    out.clear();
     if text.len() > MAX_MATCH_BYTES {
-        *out = String::from_utf8(buf).unwrap_or_default();
         return (0..0, 0);
     }
-    buf.reserve(text.len());
+    out.reserve(text.len());
+    // The words of the whole text written (before the trims below), hashed as written.
+    let mut words = table.map(WordPass::new);
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -518,7 +585,15 @@ fn normalise_words(
         if bytes[i].is_ascii() {
             // The common case, without the Unicode tables: the whole ASCII run at once.
             let end = ascii_run_end(bytes, i);
-            pending_space = push_ascii(&bytes[i..end], &mut buf, pending_space);
+            let from = out.len();
+            pending_space =
+                push_ascii_run(text.get(i..end).unwrap_or_default(), out, pending_space);
+            if let Some(words) = words.as_mut() {
+                words.ascii(out.as_bytes().get(from..).unwrap_or_default());
+                if pending_space {
+                    words.end();
+                }
+            }
             i = end;
             continue;
         }
@@ -527,29 +602,47 @@ fn normalise_words(
         };
         i += c.len_utf8();
         if is_whitespace(c) {
-            pending_space = !buf.is_empty();
+            pending_space = !out.is_empty();
+            if let Some(words) = words.as_mut() {
+                words.end();
+            }
             continue;
         }
         if pending_space {
-            buf.push(b' ');
+            out.push(' ');
             pending_space = false;
         }
-        let mut utf8 = [0u8; 4];
         match c {
-            '’' | '‘' | '´' => buf.push(b'\''),
-            _ => {
-                for lower in c.to_lowercase() {
-                    buf.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+            '’' | '‘' | '´' => {
+                out.push('\'');
+                if let Some(words) = words.as_mut() {
+                    words.end();
                 }
             }
+            _ => push_lowercase(c, out, &mut words),
         }
     }
-    // Only whole characters were written: the conversion cannot fail (and an empty result
-    // would only mean "no phrase matches").
-    *out = String::from_utf8(buf).unwrap_or_default();
-    // The words of the whole text written (before the trims below).
-    let bits = table.map_or(0, |table| word_bits(table, out));
-    let trimmed = out
+    let bits = words.map_or(0, |mut words| {
+        words.end();
+        words.bits
+    });
+    (trimmed(out), bits)
+}
+
+/// The range of `norm` without its leading bullets and trailing punctuation. Most lines
+/// start and end with an ASCII byte that is trimmed at neither end: no search then.
+fn trimmed(norm: &str) -> std::ops::Range<usize> {
+    let bytes = norm.as_bytes();
+    let keeps_start = bytes
+        .first()
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'*' | b'-' | b'>' | b'#' | b' '));
+    let keeps_end = bytes.last().is_none_or(|&b| {
+        b.is_ascii() && !matches!(b, b':' | b'.' | b'>' | b'|' | b'-' | b' ' | b'!')
+    });
+    if keeps_start && keeps_end {
+        return 0..norm.len();
+    }
+    let trimmed = norm
         .trim_start_matches(|c: char| {
             matches!(c, '*' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '#' | ' ')
         })
@@ -559,8 +652,8 @@ fn normalise_words(
                 ':' | '：' | '.' | '…' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | ' ' | '!' | '→'
             )
         });
-    let start = trimmed.as_ptr() as usize - out.as_ptr() as usize;
-    (start..start + trimmed.len(), bits)
+    let start = trimmed.as_ptr() as usize - norm.as_ptr() as usize;
+    start..start + trimmed.len()
 }
 
 /// Strips a count from a label: "comments (12)", "12 comments", "comments 3".
@@ -895,11 +988,51 @@ mod tests {
             "ВСЕ ПРАВА ЗАЩИЩЕНЫ © 2024",
             "Veröffentlicht am: 2. März",
             "ﬁnal ǅungla İstanbul ß",
+            "Follow\u{a0}Us – ÉDITION spéciale’s «Read More»",
+            "ΣΊΣΥΦΟΣ ΌΔΟΣ Ⅻ KELVIN\u{212a} Ωhm\u{2126} caf\u{301}e",
+            "  Read\u{2003}\u{2003}more:  \t ",
+            "Copyright © 2024 ВСЕ ПРАВА",
             "",
         ] {
             let (range, hits) = lx.normalise_with_hits(s, &mut buf);
             assert_eq!(&buf[range.clone()], normalise(s), "{s}");
             assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
+    }
+
+    #[test]
+    fn normalises_every_character_as_the_character_rules_say() {
+        // Reference: the rules one character at a time (whitespace runs to one space, curly
+        // apostrophes to straight ones, the rest lowercased), then the trims.
+        let reference = |text: &str| -> String {
+            let words: Vec<String> = text
+                .split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .flat_map(|c| match c {
+                            '’' | '‘' | '´' | '`' => vec!['\''],
+                            _ => c.to_lowercase().collect(),
+                        })
+                        .collect()
+                })
+                .collect();
+            let joined = words.join(" ");
+            joined
+                .trim_start_matches(['*', '•', '·', '-', '–', '—', '>', '»', '#', ' '])
+                .trim_end_matches([
+                    ':', '：', '.', '…', '»', '›', '>', '|', '-', '–', '—', ' ', '!', '→',
+                ])
+                .to_string()
+        };
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for u in (0x80..0x3100).chain([0x1_0400, 0x1_E900]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for text in [format!("a{c}b"), format!("{c}"), format!("Ab {c}{c} x")] {
+                assert_eq!(normalise(&text), reference(&text), "{u:x}");
+                let (range, hits) = lx.normalise_with_hits(&text, &mut buf);
+                assert_eq!(hits.0, lx.hits(&buf[range]).0, "{u:x}");
+            }
         }
     }
 

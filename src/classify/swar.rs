@@ -21,6 +21,7 @@ pub(crate) fn below(x: u64, bound: u8) -> u64 {
 }
 
 /// Bytes in `lo..=hi`.
+#[cfg(test)]
 pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     !below(x, lo) & below(x, hi + 1) & HIGHS
 }

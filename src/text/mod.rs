@@ -99,6 +99,7 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 
 /// Splits text into one segment per non-empty line, recording indentation, bullets and
 /// whether a blank line came before.
+#[inline(never)]
 pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
     let limits = &options.limits;
     let mut segments = Vec::new();
@@ -176,7 +177,18 @@ fn trim(s: &str) -> &str {
     // return and space.
     let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
     let bytes = s.as_bytes();
-    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    // Indentation (converters indent by nesting depth) skipped eight spaces at a time.
+    let mut start = 0;
+    while let Some(eight) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        if *eight != [b' '; 8] {
+            break;
+        }
+        start += 8;
+    }
+    let start = bytes[start..]
+        .iter()
+        .position(|b| !blank(b))
+        .map_or(bytes.len(), |i| start + i);
     let end = bytes
         .iter()
         .rposition(|b| !blank(b))
