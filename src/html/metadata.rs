@@ -349,17 +349,25 @@ fn is_author_name_class(class: &str) -> bool {
 /// Class names whose last word is "author" or "byline": "author", "post-hero__author",
 /// "story-byline" (not "author-bio", "author-avatar").
 fn is_author_class(class: &str) -> bool {
+    class_ends_with(class, &["author", "byline"])
+}
+
+/// One of the class names in `class` has one of `words` (lowercase ASCII) as its last word
+/// after `-` or `_`, whatever its case.
+fn class_ends_with(class: &str, words: &[&str]) -> bool {
     class.split_ascii_whitespace().any(|token| {
-        // Both words end in "r" or "e": most tokens fail this first.
-        if !token
-            .as_bytes()
-            .last()
-            .is_some_and(|b| matches!(b | 0x20, b'r' | b'e'))
+        // Most names end in a letter none of the words ends in: skipped before splitting.
+        let Some(&end) = token.as_bytes().last() else {
+            return false;
+        };
+        if !words
+            .iter()
+            .any(|w| w.as_bytes().last() == Some(&(end | 0x20)))
         {
             return false;
         }
         let last = token.rsplit(['-', '_']).next().unwrap_or(token);
-        last.eq_ignore_ascii_case("author") || last.eq_ignore_ascii_case("byline")
+        words.iter().any(|w| last.eq_ignore_ascii_case(w))
     })
 }
 
@@ -524,27 +532,17 @@ fn classed_date(doc: &Elements) -> Option<String> {
 /// Class names whose last word names a publication date: "date", "post-date",
 /// "entry__date", "published", "pubdate" (not "update", "date-picker").
 fn is_date_class(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|token| {
-        // Each word below ends in "e" or "d": most tokens fail this first.
-        if !token
-            .as_bytes()
-            .last()
-            .is_some_and(|b| matches!(b | 0x20, b'e' | b'd'))
-        {
-            return false;
-        }
-        let last = token.rsplit(['-', '_']).next().unwrap_or(token);
-        [
+    class_ends_with(
+        class,
+        &[
             "date",
             "pubdate",
             "published",
             "posted",
             "postdate",
             "dateline",
-        ]
-        .iter()
-        .any(|word| last.eq_ignore_ascii_case(word))
-    })
+        ],
+    )
 }
 
 fn language(doc: &Elements, metas: &MetaTags) -> Option<String> {
