@@ -207,3 +207,34 @@ fn text_around_a_skipped_title_stays_apart() {
         );
     }
 }
+
+/// The options target, with a nesting cap of 0: the depth pre-pass removed `<a href>` right
+/// after a literal `<` ("l>l<<a ...>News"), the parser then read "<News ...>" as a tag, and the
+/// kept text glued words the page does not have ("l>lWork"). A removed tag after a literal `<`
+/// or `&` now leaves a space.
+#[test]
+fn a_depth_capped_tag_after_a_literal_lt_does_not_invent_words() {
+    let html = fixture("options-depth-cap-literal-lt.html");
+    let page: String = scraper::Html::parse_document(&html)
+        .root_element()
+        .text()
+        .collect();
+    for depth in [0, 1, 2] {
+        let mut limits = deboiler::Limits::default();
+        limits.max_depth = depth;
+        let article = Cleaner::builder()
+            .limits(limits)
+            .build()
+            .clean_html(&html)
+            .expect("cleans");
+        for word in normalise(&article.text()).split(' ') {
+            assert!(
+                page.contains(word),
+                "depth {depth}: {word:?} is not in the page"
+            );
+        }
+        assert!(article
+            .text()
+            .contains("Work on the levee began last spring."));
+    }
+}

@@ -40,7 +40,9 @@ pub(crate) fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut at = 0;
     for drop in &scan.drops {
         out.push_str(&html[at..drop.start]);
-        if drop.space {
+        // A literal `<` or `&` right before the removed tag would join the text after it into
+        // markup the page does not have ("l<" + "<a>" + "News" reads as a `<News>` tag).
+        if drop.space || out.ends_with(['<', '&']) {
             out.push(' ');
         }
         at = drop.end;
@@ -664,6 +666,13 @@ mod tests {
             !out.contains("<p>"),
             "the paragraph is past the cap too: {out}"
         );
+    }
+
+    #[test]
+    fn a_removed_tag_never_joins_a_literal_lt_to_the_text_after_it() {
+        let html = "<div><div>l&lt;<<a href=x>News</a>more</div></div>";
+        let capped = cap_depth(html, 1);
+        assert!(capped.contains("< News"), "{capped}");
     }
 
     #[test]
