@@ -220,8 +220,10 @@ fn a_depth_capped_tag_after_a_literal_lt_does_not_invent_words() {
         .text()
         .collect();
     for depth in [0, 1, 2] {
-        let mut limits = deboiler::Limits::default();
-        limits.max_depth = depth;
+        let limits = deboiler::Limits {
+            max_depth: depth,
+            ..deboiler::Limits::default()
+        };
         let article = Cleaner::builder()
             .limits(limits)
             .build()
