@@ -519,6 +519,7 @@ mod tests {
         assert_eq!(c("Top Rated Comments"), Cue::Marker(Rule::Comments));
         for heading in [
             "Latest Headlines",
+            "Read This Next",
             "Mehr Nachrichten",
             "Das könnte dich auch interessieren",
             "Sur le même thème",

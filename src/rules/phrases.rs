@@ -218,6 +218,7 @@ pub const TAIL_HEADINGS: &[&str] = &[
     "recommended stories",
     "recommended articles",
     "read next",
+    "read this next",
     "up next",
     "what to read next",
     "editor's picks",
