@@ -1073,3 +1073,63 @@ fn a_news_feed_in_a_section_named_for_its_ads_is_kept() {
     assert!(text.contains("Summary 19: prices rose again."), "{text}");
     assert!(!text.contains("Advertisement"), "{text}");
 }
+
+#[test]
+fn a_caption_box_holding_a_heading_is_a_shop_tile_not_a_caption() {
+    let tiles: String = (0..6)
+        .map(|i| {
+            format!(
+                "<li class=\"product\"><img src=p{i}.jpg><div class=\"product-caption\">\
+                 <h3><a href=/p{i}>Camp stool model {i}</a></h3>\
+                 <p>A folding stool {i} that packs small.</p><span>$2{i}.00</span></div></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+         <main><h1>Outdoor gear</h1><ul class=\"products\">{tiles}</ul>\
+         <figure><img src=a.jpg><figcaption class=\"caption\">Our shop in 1990.</figcaption></figure>\
+         </main></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Camp stool model 5"), "{text}");
+    assert!(
+        text.contains("A folding stool 3 that packs small."),
+        "{text}"
+    );
+    assert!(!text.contains("Our shop in 1990."), "{text}");
+}
+
+#[test]
+fn a_style_hidden_wrapper_around_the_whole_grid_is_the_content() {
+    let items: String = (0..12)
+        .map(|i| format!("<li><a href=/i{i}>Print number {i}, 8x11</a><span>$1{i}.95</span></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><header><a href=/>Shop</a></header>\
+         <div id=\"app\" style=\"display:none\"><h1>Collectibles</h1><ul class=\"results\">{items}</ul></div>\
+         <div style=\"display: none\"><p>Please enable scripts.</p></div></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Print number 11, 8x11"), "{text}");
+    assert!(!text.contains("Please enable scripts."), "{text}");
+}
+
+#[test]
+fn shop_widget_labels_are_removed() {
+    let html = "<html><body><main><h1>Wool runner</h1>\
+        <p>A soft wool shoe for every day, made from merino and a sugarcane sole.</p>\
+        <p>Add to wishlist</p><p>Sold out</p><p>Quantity:</p><p>Verified purchase</p>\
+        <p>It washes in the machine: take out the insoles and laces first.</p></main></body></html>";
+    let article = clean(html);
+    let text = article.text();
+    assert!(text.contains("take out the insoles"), "{text}");
+    for label in [
+        "Add to wishlist",
+        "Sold out",
+        "Quantity:",
+        "Verified purchase",
+    ] {
+        assert!(!text.contains(label), "{label}: {text}");
+    }
+}

@@ -230,8 +230,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             let misfire = !named_box
                 && !shop_hint
                 && !never_content
-                && para[i] >= HINT_MISFIRE_MIN_CHARS
-                && share >= limit;
+                && ((para[i] >= HINT_MISFIRE_MIN_CHARS && share >= limit)
+                    // A page of short items (a shop grid) that a script reveals.
+                    || (node.styled_hidden
+                        && chars[i] as f32 >= HINT_MAX_SHARE_OF_PAGE * chars[0] as f32));
             // A side box of the article made of running text is part of it.
             let prose_aside = node.inner_aside
                 && para[i] >= ASIDE_PROSE_MIN_CHARS
@@ -239,7 +241,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
                 && (links[i] as f32) < ASIDE_PROSE_MAX_LINK_DENSITY * chars[i] as f32;
             // A caption is a line or two under a picture; a long text in a "caption" box is a
             // description (a type style or a product's text).
-            let long_caption = rule == Rule::Caption && chars[i] >= CAPTION_HINT_MAX_CHARS;
+            // Nor does a caption hold a heading: a "product-caption" under a shop tile is the
+            // item's title and summary.
+            let long_caption = rule == Rule::Caption
+                && (chars[i] >= CAPTION_HINT_MAX_CHARS || holds_heading(walk, i));
             // Ads carry a label and a few words; a "more-ads" section around a news feed
             // names what is mixed into it, not what it is.
             let long_ad = rule == Rule::Advertisement && chars[i] >= AD_HINT_MAX_CHARS;
@@ -552,6 +557,18 @@ fn join_strong_peers(
     } else {
         s
     }
+}
+
+/// Whether element `i` holds a heading block.
+fn holds_heading(walk: &Walk, i: usize) -> bool {
+    let node = &walk.nodes[i];
+    walk.segments
+        .get(node.seg_start as usize..node.seg_end as usize)
+        .is_some_and(|segments| {
+            segments
+                .iter()
+                .any(|s| matches!(s.kind, BlockKind::Heading(_)))
+        })
 }
 
 /// Whether `a` encloses `b` (or is `b`).
