@@ -588,3 +588,41 @@ fn contents_headings_and_form_notices_go_but_prose_about_contents_stays() {
     let article = explain(&parts.join("\n\n"));
     assert!(article.blocks.iter().any(|b| b.text == sentence));
 }
+
+#[test]
+fn excerpts_cut_at_one_length_go_but_a_writers_ellipses_stay() {
+    // A story list's teasers between the paragraphs, cut at 200 characters mid-sentence.
+    let cut = |s: &str| format!("{}...", s.chars().take(200).collect::<String>());
+    let teasers = [
+        cut("Der Stadtrat hat am Montag beschlossen, die Buslinien im Norden der Stadt ab dem Frühjahr neu zu ordnen. Die Fahrgäste sollen dann alle zehn Minuten fahren können, auch am Abend. Der Verband der Pendler begrüßte die Pläne am Dienstag."),
+        cut("Le festival de musique de la ville accueillera cette année plus de quarante groupes venus de toute l'Europe. Les organisateurs attendent près de cent mille visiteurs pendant les trois jours, un record pour la région."),
+        cut("The regional hospital opened a new children's wing on Friday after three years of building work. The wing has forty beds and a play area, and it was paid for in part by a long public campaign led by parents in the town."),
+    ];
+    for t in &teasers {
+        assert_eq!(t.chars().count(), 203, "{t}");
+    }
+    let paragraphs: Vec<&str> = body("en").into_iter().chain(body("fr")).collect();
+    let mut parts: Vec<&str> = paragraphs[..4].to_vec();
+    parts.extend(teasers.iter().map(String::as_str));
+    parts.extend(&paragraphs[4..]);
+    let article = explain(&parts.join("\n\n"));
+    for p in &paragraphs {
+        assert!(article.blocks.iter().any(|b| b.text == *p), "{p}");
+    }
+    for t in &teasers {
+        assert_eq!(rule_of(&article, t), Some(Rule::RelatedZone), "{t}");
+    }
+    // A blogger's trailing ellipses come in all lengths: they stay.
+    let musings = [
+        "We planted the tomatoes early this year and I am still not sure it was the right call, but here we are…",
+        "The beans on the other hand have done better than ever, climbing past the fence by the end of June and still going…",
+        "And the bugs, well, the less said about the bugs eating the lettuce the better, because I would only start to complain…",
+    ];
+    let mut parts = body("en");
+    parts.extend(musings);
+    parts.extend(body("fr"));
+    let article = explain(&parts.join("\n\n"));
+    for m in musings {
+        assert!(article.blocks.iter().any(|b| b.text == m), "{m}");
+    }
+}

@@ -22,13 +22,15 @@ use crate::article::BlockKind;
 use crate::options::{Focus, Options};
 use crate::rules::phrases::SITE_MORE_PREFIXES;
 use crate::rules::thresholds::{
-    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT,
-    MARKER_BOX_MIN_LINK_SHARE, MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN,
-    PROSE_NEIGHBOURHOOD, REPEAT_MIN_BYTES, REPEAT_SEARCH_BUDGET_BYTES, SPLIT_RUN_MIN, SPLIT_SHARE,
-    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, CUT_EXCERPTS_MAX_SHARE, CUT_EXCERPTS_MIN,
+    CUT_EXCERPT_MIN_BYTES, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT, MARKER_BOX_MIN_LINK_SHARE,
+    MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN, PROSE_NEIGHBOURHOOD,
+    REPEAT_MIN_BYTES, REPEAT_SEARCH_BUDGET_BYTES, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS,
+    SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::{thresholds, Rule};
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
+use foldhash::{HashMap, HashMapExt};
 
 /// The decision for one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,6 +245,10 @@ fn classify_blocks(
 
     drop_menu_runs(segs, stats, &introduced, start, end, &mut out.verdicts);
     drop_repeats(segs, start, end, &mut out.verdicts);
+    // (A listing's or a service page's own items may be such excerpts.)
+    if doc.origin == Origin::Text || doc.meta.declared_article {
+        drop_cut_excerpts(segs, start, end, &mut out.verdicts);
+    }
     metadata(segs, stats, &cues, start, end, &mut out);
     mark_subheads(segs, stats, start, end, text_mode, options, &mut out);
     out
@@ -605,6 +611,65 @@ fn drop_repeats(segs: &[Segment], start: usize, end: usize, verdicts: &mut [Verd
         earlier.push_str(text);
         earlier.push('\n');
     }
+}
+
+/// Excerpts cut off by a story list at a fixed length ("...a notice dated Decembe..."): at
+/// least [`CUT_EXCERPTS_MIN`] blocks ending in an ellipsis with the same number of characters
+/// or of words. A writer's trailing ellipses do not line up so.
+fn drop_cut_excerpts(segs: &[Segment], start: usize, end: usize, verdicts: &mut [Verdict]) {
+    // (index, characters, words)
+    let mut cut: Vec<(usize, usize, usize)> = Vec::new();
+    for i in start..=end {
+        if verdicts[i] != Verdict::Keep {
+            continue;
+        }
+        if cut_excerpt(&segs[i].text) {
+            let text = segs[i].text.trim();
+            cut.push((i, text.chars().count(), text.split_whitespace().count()));
+        }
+    }
+    if cut.len() < CUT_EXCERPTS_MIN {
+        return;
+    }
+    let mut by_chars: HashMap<usize, usize> = HashMap::new();
+    let mut by_words: HashMap<usize, usize> = HashMap::new();
+    for &(_, chars, words) in &cut {
+        *by_chars.entry(chars).or_insert(0) += 1;
+        *by_words.entry(words).or_insert(0) += 1;
+    }
+    cut.retain(|&(_, chars, words)| {
+        by_chars.get(&chars).is_some_and(|&n| n >= CUT_EXCERPTS_MIN)
+            || by_words.get(&words).is_some_and(|&n| n >= CUT_EXCERPTS_MIN)
+    });
+    // On a page made of them (a blog's front page), they are the content.
+    let kept: usize = (start..=end)
+        .filter(|&i| verdicts[i] == Verdict::Keep)
+        .map(|i| segs[i].text.len())
+        .sum();
+    let excerpts: usize = cut.iter().map(|&(i, _, _)| segs[i].text.len()).sum();
+    if excerpts as f32 >= CUT_EXCERPTS_MAX_SHARE * kept as f32 {
+        return;
+    }
+    for &(i, _, _) in &cut {
+        verdicts[i] = Verdict::Drop(Rule::RelatedZone);
+    }
+}
+
+/// Whether a block of some length ends with its last word running straight into an
+/// ellipsis ("...", "…", "[…]").
+fn cut_excerpt(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.len() < CUT_EXCERPT_MIN_BYTES {
+        return false;
+    }
+    let rest = text
+        .strip_suffix("[…]")
+        .or_else(|| text.strip_suffix("[...]"))
+        .map(str::trim_end)
+        .or_else(|| text.strip_suffix("..."))
+        .or_else(|| text.strip_suffix('…'));
+    rest.and_then(|t| t.trim_end().chars().next_back())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Headline, date and byline around the start of the body.

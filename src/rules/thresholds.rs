@@ -106,3 +106,11 @@ pub const LANGUAGE_SAMPLE_BYTES: usize = 600;
 pub const REPEAT_MIN_BYTES: usize = 30;
 /// Bytes of earlier text searched for quotations, at most, per document.
 pub const REPEAT_SEARCH_BUDGET_BYTES: usize = 64 << 20;
+
+/// This many excerpts cut off at one length ("...a notice dated Decembe...") are a story
+/// list's teasers: they go.
+pub const CUT_EXCERPTS_MIN: usize = 3;
+/// ...unless they make up this share of the body's text or more: then the page lists them.
+pub const CUT_EXCERPTS_MAX_SHARE: f32 = 0.5;
+/// Shorter blocks ending in an ellipsis are labels or asides, not excerpts.
+pub const CUT_EXCERPT_MIN_BYTES: usize = 80;
