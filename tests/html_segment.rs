@@ -1133,3 +1133,30 @@ fn shop_widget_labels_are_removed() {
         assert!(!text.contains(label), "{label}: {text}");
     }
 }
+
+#[test]
+fn hidden_tab_panels_are_content_but_hidden_dialogs_and_shop_tabs_are_not() {
+    let intro: String = (0..4)
+        .map(|i| format!("<p>Step {i}: install the command-line tool, then run it once to create the settings file.</p>"))
+        .collect();
+    let page = |og_type: &str| {
+        format!(
+            "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+             <main><h1>Getting started</h1>{intro}\
+             <div role=\"tablist\"><button>Linux</button><button>Windows</button></div>\
+             <div role=\"tabpanel\" aria-labelledby=\"tab-linux\"><p>On Linux, the settings file lives in your home folder.</p></div>\
+             <div role=\"tabpanel\" aria-labelledby=\"tab-windows\" hidden><p>On Windows, the settings file lives in the AppData folder.</p></div>\
+             <div role=\"dialog\" aria-labelledby=\"signup-title\" hidden><h2 id=\"signup-title\">Join the mailing list</h2>\
+             <p>Get our tips in your inbox every week, with no spam ever.</p></div>\
+             </main></body></html>"
+        )
+    };
+    let text = clean(&page("website")).text();
+    assert!(text.contains("AppData folder"), "{text}");
+    assert!(text.contains("in your home folder"), "{text}");
+    assert!(!text.contains("Get our tips"), "{text}");
+    // A shop page's hidden tabs (specifications, shipping) are not its description.
+    let text = clean(&page("product")).text();
+    assert!(text.contains("Step 3: install"), "{text}");
+    assert!(!text.contains("AppData folder"), "{text}");
+}

@@ -385,7 +385,7 @@ impl Walker<'_> {
             });
         }
         let owner = if tag.is_block() || tag == Tag::Cell {
-            self.push_node(el, name, tag, parent.owner, hidden == Hidden::Styled)
+            self.push_node(el, name, tag, parent.owner, hidden)
         } else {
             parent.owner
         };
@@ -464,8 +464,9 @@ impl Walker<'_> {
         name: &str,
         tag: Tag,
         parent: u32,
-        styled_hidden: bool,
+        hidden: Hidden,
     ) -> u32 {
+        let styled_hidden = hidden == Hidden::Styled;
         let mut hint = Tag::hint(name, self.article_depth > 0);
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
@@ -510,6 +511,10 @@ impl Walker<'_> {
         }
         if styled_hidden {
             hint = Some(Rule::BoilerplateContainer);
+        }
+        // A shop's tabs (specifications, shipping, reviews) are not its description.
+        if hidden == Hidden::Panel && product_hint.is_none() {
+            product_hint = Some(Rule::BoilerplateContainer);
         }
         let index = self.out.nodes.len() as u32;
         let start = self.out.segments.len() as u32;
@@ -760,6 +765,7 @@ fn hidden(el: &Element) -> Hidden {
             // React streams server-rendered parts as `<div hidden id="S:0">` and swaps
             // them in by script: shown to readers.
             "hidden" if is_streamed_segment(el) => {}
+            "hidden" if is_collapsed_panel(el) && !is_dialog(el) => return Hidden::Panel,
             "hidden" => return Hidden::Yes,
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => return Hidden::Yes,
             "style" => {
@@ -788,6 +794,18 @@ fn is_collapsed_panel(el: &Element) -> bool {
             let c = c.to_ascii_lowercase();
             c.contains("accordion") || c.contains("collapse") || c.contains("tab-pane")
         }),
+        _ => false,
+    })
+}
+
+/// A dialog over the page (`role=dialog|alertdialog`, `aria-modal`): closed until opened.
+fn is_dialog(el: &Element) -> bool {
+    el.attrs().any(|(attr, value)| match attr {
+        "role" => {
+            let v = value.trim();
+            v.eq_ignore_ascii_case("dialog") || v.eq_ignore_ascii_case("alertdialog")
+        }
+        "aria-modal" => true,
         _ => false,
     })
 }
@@ -825,6 +843,9 @@ enum Hidden {
     No,
     /// `hidden` or `aria-hidden=true`.
     Yes,
+    /// A collapsed tab or accordion panel with the `hidden` attribute: a click shows it,
+    /// so it is part of the page (except the tabs of a shop page, see `push_node`).
+    Panel,
     /// An inline `display:none` or `visibility:hidden` style: scripts often reveal such
     /// a block, so a block element is walked and marked rather than skipped; the
     /// main-content choice drops it unless it holds the page's body.
