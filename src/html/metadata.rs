@@ -63,6 +63,9 @@ const MAX_TITLE_CHARS: usize = 300;
 const MAX_JSON_LD_OBJECTS: usize = 2000;
 
 /// Separators between a headline and the site name in `<title>`, as in "Headline | Site".
+/// The h1s looked at for the title (pages with more are listings).
+const MAX_TITLE_HEADINGS: usize = 4;
+
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ",
 ];
@@ -157,45 +160,80 @@ pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
         .find(|body| !body.is_empty())
 }
 
-/// The first h1 when another title source confirms it (contains it, give or take a site
-/// name: a lone h1 is often the site's logo); else og:title, JSON-LD headline,
-/// twitter:title and `<title>`, each without a site prefix or suffix; else the h1.
+/// The first h1 that another title source confirms (contains it, give or take a site name:
+/// a lone h1 is often the site's logo), preferring one that is the title's first side
+/// (title "Chapter | Book", h1s "Book" and "Chapter": "Chapter"); else og:title, JSON-LD
+/// headline, twitter:title and `<title>`, each without a site prefix or suffix; else the
+/// first h1.
 fn title(
     doc: &Elements,
     metas: &MetaTags,
     json_ld: &JsonLd,
     site_name: Option<&str>,
 ) -> Option<String> {
-    let h1 = first_text(doc, &H1).filter(|text| text.chars().count() <= MAX_TITLE_CHARS);
+    let h1s: Vec<String> = select(doc, &H1)
+        .map(element_text)
+        .filter(|text| !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS)
+        .take(MAX_TITLE_HEADINGS)
+        .collect();
     let sources = [
         metas.first(&["og:title"]),
         json_ld.article_string("headline"),
         metas.first(&["twitter:title"]),
         first_text(doc, &TITLE),
     ];
-    if let Some(h1) = &h1 {
-        if sources
+    let confirmation = |h1: &str| {
+        sources
             .iter()
             .flatten()
-            .any(|source| confirms(source, h1, site_name))
-        {
-            return Some(h1.clone());
-        }
+            .filter_map(|source| confirms(source, h1, site_name))
+            .min()
+    };
+    let confirmed = h1s
+        .iter()
+        .filter_map(|h1| confirmation(h1).map(|how| (how, h1)))
+        .min_by_key(|(how, _)| *how);
+    if let Some((_, h1)) = confirmed {
+        return Some(h1.clone());
     }
     sources
         .into_iter()
         .flatten()
         .map(|source| clean_document_title(&source, site_name))
-        .chain(h1)
+        .chain(h1s.into_iter().next())
         .find(|title| !title.is_empty())
 }
 
-/// `title` contains `heading`, and the heading is a substantial part of it and not the site name.
-fn confirms(title: &str, heading: &str, site_name: Option<&str>) -> bool {
+/// How a title source confirms a heading, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Confirmation {
+    /// The heading is the title's first side ("systemd - ArchWiki").
+    FirstSide,
+    /// The heading is a substantial part of the title.
+    Substantial,
+}
+
+/// Whether `title` contains `heading` as its first side or as a substantial part of it, and
+/// the heading is not the site name.
+fn confirms(title: &str, heading: &str, site_name: Option<&str>) -> Option<Confirmation> {
     let (heading, title) = (normalize(heading), normalize(title));
     let is_site = site_name.is_some_and(|site| normalize(site) == heading);
-    let substantial = heading.chars().count() * 5 >= title.chars().count() * 2;
-    !heading.is_empty() && !is_site && substantial && title.contains(&heading)
+    if heading.is_empty() || is_site || !title.contains(&heading) {
+        return None;
+    }
+    let first_side = TITLE_SEPARATORS.iter().any(|separator| {
+        [title.split_once(separator), title.rsplit_once(separator)]
+            .into_iter()
+            .flatten()
+            .any(|(head, _)| head.trim() == heading)
+    });
+    if first_side {
+        Some(Confirmation::FirstSide)
+    } else if heading.chars().count() * 5 >= title.chars().count() * 2 {
+        Some(Confirmation::Substantial)
+    } else {
+        None
+    }
 }
 
 /// Removes " | Site" (or "Site | ") when it names the site.
@@ -1082,8 +1120,8 @@ mod tests {
     #[test]
     fn a_heading_confirms_a_title_whatever_its_dashes() {
         let title = "Nintendo Switch \u{2013} OLED Model - Nintendo - Official Site";
-        assert!(confirms(title, "Nintendo Switch - OLED Model", None));
-        assert!(!confirms(title, "Nintendo", Some("Nintendo")));
+        assert!(confirms(title, "Nintendo Switch - OLED Model", None).is_some());
+        assert!(confirms(title, "Nintendo", Some("Nintendo")).is_none());
     }
 
     #[test]
@@ -1206,6 +1244,33 @@ mod tests {
                 None,
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn an_h1_that_is_one_side_of_the_title_is_the_title() {
+        let title_of = |html: &str| extract(&Html::parse_document(html)).title;
+        // The shorter side, named by the h1: not the longer side.
+        assert_eq!(
+            title_of("<title>systemd - ArchWiki</title><h1>systemd</h1>").as_deref(),
+            Some("systemd")
+        );
+        // A book's name in the first h1, the chapter's in the second.
+        assert_eq!(
+            title_of(
+                "<title>Error Handling - The Rust Book</title><body><h1>The Rust Book</h1>\
+                 <main><h1>Error Handling</h1></main></body>"
+            )
+            .as_deref(),
+            Some("Error Handling")
+        );
+        // A logo h1 alone is not the title.
+        assert_eq!(
+            title_of(
+                "<title>Council approves the budget for schools | Gazette</title><h1>Gazette</h1>"
+            )
+            .as_deref(),
+            Some("Council approves the budget for schools")
         );
     }
 
@@ -1364,14 +1429,17 @@ mod tests {
         for (title, site, expected) in cases {
             assert_eq!(clean_document_title(title, site), expected, "{title}");
         }
-        assert!(confirms(
-            "Section - Headline here | Site",
-            "Headline here",
-            None
-        ));
-        assert!(!confirms("Headline of the day | Site", "Site", None));
-        assert!(!confirms("Site | Headline", "Site", Some("site")));
-        assert!(!confirms("Headline", "Other heading", None));
+        assert_eq!(
+            confirms("Section - Headline here | Site", "Headline here", None),
+            Some(Confirmation::Substantial)
+        );
+        assert_eq!(
+            confirms("systemd - ArchWiki", "systemd", None),
+            Some(Confirmation::FirstSide)
+        );
+        assert!(confirms("Headline of the day | Site", "Site", None).is_none());
+        assert!(confirms("Site | Headline", "Site", Some("site")).is_none());
+        assert!(confirms("Headline", "Other heading", None).is_none());
         assert_eq!(strip_site_name("Headline | Site", Some("Site")), "Headline");
         assert_eq!(
             strip_site_name("Headline | Other", Some("Site")),
