@@ -933,6 +933,13 @@ fn decode_entities(s: &str) -> String {
                 "ndash" => '–',
                 "mdash" => '—',
                 "hellip" => '…',
+                "reg" => '®',
+                "copy" => '©',
+                "trade" => '™',
+                "laquo" => '«',
+                "raquo" => '»',
+                "middot" => '·',
+                "bull" => '•',
                 _ => {
                     let code = entity.strip_prefix('#')?;
                     let value = match code.strip_prefix(['x', 'X']) {
@@ -1481,8 +1488,8 @@ mod tests {
     #[test]
     fn entities() {
         assert_eq!(
-            decode_entities("a &amp; b &#8217; &#x41; &quot;q&quot;"),
-            "a & b ’ A \"q\""
+            decode_entities("a &amp; b &#8217; &#x41; &quot;q&quot; TFC8&reg;"),
+            "a & b ’ A \"q\" TFC8®"
         );
         assert_eq!(
             decode_entities("AT&T &unknown; &#xFFFFFFFF; é&"),
