@@ -84,12 +84,17 @@ pub(crate) fn is_date_line(s: &str) -> bool {
         return false;
     }
     let rest = TIME.replace_all(&rest, " ");
-    rest.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .all(|word| {
-            let word = word.to_lowercase();
-            !word.chars().any(|c| c.is_ascii_digit()) && FILLER_WORDS.contains(word.as_str())
-        })
+    let only_filler = |rest: &str| {
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .all(|word| {
+                let word = word.to_lowercase();
+                !word.chars().any(|c| c.is_ascii_digit()) && FILLER_WORDS.contains(word.as_str())
+            })
+    };
+    // A reading time often shares the line ("December 18, 2025 · 3 min read").
+    only_filler(&rest)
+        || only_filler(&crate::rules::patterns::READING_TIME_IN_LINE.replace_all(&rest, " "))
 }
 
 /// A date found in a string: where it is and its ISO form.
@@ -889,6 +894,8 @@ mod tests {
             "- 2 September 2021 -",
             "Sep. 2, 2021 8:03 am ET",
             "14:53 GMT +3 2 September 2021",
+            "December 18, 2025 ・ 3 min read",
+            "2. September 2021 · Lesezeit: 4 Min.",
         ] {
             assert!(is_date_line(line), "should be a date line: {line:?}");
         }

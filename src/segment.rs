@@ -95,8 +95,8 @@ pub(crate) struct PageMeta {
     pub title: Option<String>,
     pub author: Option<String>,
     pub published: Option<String>,
-    /// A date in an element classed as one: used when neither the page's metadata nor a
-    /// date line before the body gives the date.
+    /// A date in an element classed as one, else the date of the last change: used when
+    /// neither the page's metadata nor a date line before the body gives the date.
     pub published_label: Option<String>,
     pub language: Option<String>,
     pub site_name: Option<String>,

@@ -125,7 +125,10 @@ pub(crate) fn extract(doc: &Html) -> PageMeta {
         author: author(doc, &metas, &json_ld),
         published: published.clone(),
         // Only needed (and looked for) when the metadata has no date.
-        published_label: published.is_none().then(|| classed_date(doc)).flatten(),
+        published_label: published
+            .is_none()
+            .then(|| classed_date(doc).or_else(|| modified(&metas, &json_ld)))
+            .flatten(),
         language: language(doc, &metas),
         site_name,
         url: link_href(doc, "canonical").or_else(|| metas.first(&["og:url"])),
@@ -539,6 +542,9 @@ fn published(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<Strin
             "sailthru.date",
             "parsely-pub-date",
             "datepublished",
+            "citation_publication_date",
+            "citation_online_date",
+            "citation_date",
         ]))
         .chain(select(doc, &ITEMPROP_DATE_PUBLISHED).filter_map(|element| {
             ["content", "datetime"]
@@ -554,6 +560,20 @@ fn published(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<Strin
         )
         .chain(metas.matching(is_publish_date_key))
         .chain(json_ld.dates("dateCreated"))
+        .find_map(|raw| parse_date(&raw))
+}
+
+/// The date of the last change, for a page that gives no other: a page first published
+/// and never changed states the same date, and a changed one is read as of that day.
+fn modified(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    json_ld
+        .dates("dateModified")
+        .chain(metas.all(&[
+            "article:modified_time",
+            "og:updated_time",
+            "last-modified",
+            "dcterms.modified",
+        ]))
         .find_map(|raw| parse_date(&raw))
 }
 
@@ -1279,6 +1299,27 @@ mod tests {
             .as_deref(),
             Some("Council approves the budget for schools")
         );
+    }
+
+    #[test]
+    fn citation_dates_count_and_a_modification_date_is_the_last_resort() {
+        let meta = |html: &str| extract(&Html::parse_document(html));
+        let cited =
+            meta(r#"<meta name="citation_publication_date" content="2023/01/07"><h1>T</h1>"#);
+        assert_eq!(cited.published.as_deref(), Some("2023-01-07"));
+        let changed =
+            r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#;
+        let only_changed = meta(changed);
+        assert_eq!(only_changed.published, None);
+        assert_eq!(
+            only_changed.published_label.as_deref(),
+            Some("2023-06-12T10:39:42+00:00")
+        );
+        // A date-classed element comes first.
+        let labelled = meta(&format!(
+            "{changed}<span class=\"post-date\">March 2, 2021</span>"
+        ));
+        assert_eq!(labelled.published_label.as_deref(), Some("2021-03-02"));
     }
 
     #[test]

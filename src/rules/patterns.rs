@@ -15,6 +15,13 @@ pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A reading time inside a line: "December 18, 2025 · 3 min read".
+pub static READING_TIME_IN_LINE: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます))?",
+    )
+});
+
 /// A caption that opens with a credit label: "Photo: Reuters", "Foto: dpa/...".
 pub static CAPTION_LEAD: Lazy<Regex> = Lazy::new(|| {
     compile(
