@@ -106,6 +106,19 @@ const AUTHOR_LABELS: &[&str] = &[
     "автор",
 ];
 
+/// Labels and links found where an author's name goes, which name no one.
+const NOT_AUTHORS: &[&str] = &[
+    "author",
+    "the author",
+    "about the author",
+    "authors",
+    "learn more",
+    "read more",
+    "view profile",
+    "see all posts",
+    "unknown",
+];
+
 /// An author line ends where one of these starts ("Jane Doe | 2 weeks ago").
 const AUTHOR_LINE_SEPARATORS: &[char] = &['|', '•', '·', '»'];
 
@@ -305,6 +318,13 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 ])
                 .find_map(|value| clean_author(&value))
         })
+        .or_else(|| {
+            // Scholarly pages list every author, "Last, First": the first is named.
+            metas
+                .all(&["citation_author"])
+                .next()
+                .and_then(|value| clean_author(&first_name_first(&value)))
+        })
         .or_else(|| select(doc, &REL_AUTHOR).find_map(|link| clean_author(&element_text(link))))
         .or_else(|| {
             select(doc, &ITEMPROP_AUTHOR).find_map(|element| clean_author(&microdata_name(element)))
@@ -381,7 +401,10 @@ fn is_author_name_class(class: &str) -> bool {
                 return false;
             }
             let head = &bytes[..=end];
-            ends_with_squeezed(head, b"authorname") || ends_with_squeezed(head, b"bylinename")
+            ends_with_squeezed(head, b"authorname")
+                || ends_with_squeezed(head, b"bylinename")
+                // Elementor's author box: "elementor-author-box__name".
+                || ends_with_squeezed(head, b"authorboxname")
         });
     }
     squeezed_is_author_name(class)
@@ -420,7 +443,9 @@ fn squeezed_is_author_name(class: &str) -> bool {
         .filter(|c| !matches!(c, '-' | '_'))
         .flat_map(char::to_lowercase)
         .collect();
-    squeezed.contains("authorname") || squeezed.contains("bylinename")
+    squeezed.contains("authorname")
+        || squeezed.contains("bylinename")
+        || squeezed.contains("authorboxname")
 }
 
 /// `hay`, without `-` and `_` and lowercased, ends with `word` (lowercase ASCII).
@@ -481,11 +506,28 @@ fn clean_author(raw: &str) -> Option<String> {
         || name.starts_with("https://")
         || name.starts_with("www.")
         || name.starts_with('/');
+    // A template's unfilled field ("page.head.extra.author", "{{author}}").
+    let placeholder = (name.contains('.')
+        && !name.contains(' ')
+        && name.chars().filter(|&c| c == '.').count() >= 2)
+        || name.contains(['{', '}', '$']);
     let usable = !name.is_empty()
         && !looks_like_url
+        && !placeholder
+        && !NOT_AUTHORS.contains(&name.to_lowercase().as_str())
         && name.chars().count() <= MAX_AUTHOR_CHARS
         && name.chars().any(char::is_alphabetic);
     usable.then_some(name)
+}
+
+/// "Roy, Aniruddha" as "Aniruddha Roy"; other values as they are.
+fn first_name_first(value: &str) -> String {
+    match value.split_once(',') {
+        Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => value.to_string(),
+    }
 }
 
 /// `line` without a leading author label ("Written by", "Author:"), when what follows the
@@ -1320,6 +1362,29 @@ mod tests {
             "{changed}<span class=\"post-date\">March 2, 2021</span>"
         ));
         assert_eq!(labelled.published_label.as_deref(), Some("2021-03-02"));
+    }
+
+    #[test]
+    fn authors_from_citations_and_author_boxes_but_not_labels_or_placeholders() {
+        let author_of = |html: &str| extract(&Html::parse_document(html)).author;
+        assert_eq!(
+            author_of(
+                r#"<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">"#
+            )
+            .as_deref(),
+            Some("Aniruddha Roy")
+        );
+        assert_eq!(
+            author_of(r#"<div class="elementor-author-box__text"><h4 class="elementor-author-box__name"> Liz Kenny </h4></div>"#)
+                .as_deref(),
+            Some("Liz Kenny")
+        );
+        assert_eq!(
+            author_of(r#"<meta name="author" content="page.head.extra.author">"#),
+            None
+        );
+        assert_eq!(author_of(r#"<span class="author">The Author</span>"#), None);
+        assert_eq!(author_of(r#"<span class="byline">Learn More</span>"#), None);
     }
 
     #[test]
