@@ -7,8 +7,8 @@ use once_cell::sync::Lazy;
 use std::cell::RefCell;
 
 use crate::rules::html_hints::{
-    ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, DIALOG_WORDS, IGNORED_CLASS_PREFIXES,
-    POSITIVE_WORDS, PRODUCT_PAGE_WORDS,
+    ClassWord, BOILERPLATE_WORDS, CONTENT_WORDS, CONTROL_WORDS, DIALOG_WORDS,
+    IGNORED_CLASS_PREFIXES, POSITIVE_WORDS, PRODUCT_PAGE_WORDS,
 };
 use crate::rules::Rule;
 
@@ -206,7 +206,7 @@ fn add_match(
         }
         Word::Boilerplate(i) => {
             let word = &BOILERPLATE_WORDS[i];
-            if !matches_at(word, hay, start, end) {
+            if !matches_at(word, hay, start, end) || names_controls(word, hay, end) {
                 return;
             }
             verdict.dialog |= DIALOG_WORDS.contains(&word.word);
@@ -219,6 +219,20 @@ fn add_match(
             }
         }
     }
+}
+
+/// A navigation word that names a slider's controls ("dark-nav-btns", "nav-arrows") on
+/// the slider: the element is what they move through, not a menu.
+fn names_controls(word: &ClassWord, hay: &str, end: usize) -> bool {
+    word.rule == Rule::Navigation
+        && hay.get(end..).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['-', '_']);
+            rest.len() < hay.len() - end
+                && CONTROL_WORDS.iter().any(|w| {
+                    rest.get(..w.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                })
+        })
 }
 
 /// The word matches at `start..end`: anywhere, or as a whole word when it must.
@@ -297,6 +311,15 @@ mod tests {
             }
             assert_eq!(of_value(value), by_name, "{value:?}");
         }
+    }
+
+    #[test]
+    fn a_sliders_control_names_do_not_make_it_a_menu() {
+        assert_eq!(check("category-carousel dark-nav-btns").boilerplate, None);
+        assert_eq!(check("slider nav-arrows").boilerplate, None);
+        assert_eq!(check("nav-menu").boilerplate, Some(Rule::Navigation));
+        assert_eq!(check("navigation").boilerplate, Some(Rule::Navigation));
+        assert_eq!(check("share-buttons").boilerplate, Some(Rule::Promo));
     }
 
     #[test]

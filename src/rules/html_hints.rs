@@ -165,6 +165,10 @@ pub(crate) const IGNORED_CLASS_PREFIXES: &[&str] = &[
     "wp-block-",
 ];
 
+/// Words after a navigation word that name a slider's controls ("nav-btns", "nav-arrows",
+/// "navigation-dots"): on a carousel of items, not a menu.
+pub(crate) const CONTROL_WORDS: &[&str] = &["btn", "button", "arrow", "dot", "bullet"];
+
 /// A boilerplate class hint is ignored when its element holds at least this share of the
 /// page's paragraph text: a misnamed wrapper, not a sidebar.
 pub(crate) const HINT_MAX_SHARE_OF_PAGE: f32 = 0.6;
