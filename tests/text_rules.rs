@@ -136,6 +136,9 @@ fn related_zones_end_the_article() {
         ("fr", "Sur le même sujet"),
         ("pl", "Najczęściej czytane"),
         ("ru", "Похожие статьи"),
+        ("pl", "Ostatnie wpisy"),
+        ("fr", "Les plus commentés"),
+        ("de", "Mehr aus dem Ressort"),
     ] {
         let after = [
             heading,
