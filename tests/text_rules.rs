@@ -148,7 +148,11 @@ fn related_zones_end_the_article() {
         ];
         let a = explain(&page(&[], lang, &after));
         assert_body_kept(&a, lang);
-        assert!(rule_of(&a, heading).is_some(), "{lang}: heading kept");
+        let rule = rule_of(&a, heading);
+        assert!(
+            matches!(rule, Some(Rule::RelatedZone | Rule::ReadMore)),
+            "{lang}: {heading}: {rule:?}"
+        );
     }
 }
 
