@@ -198,16 +198,19 @@ fn title(
         metas.first(&["twitter:title"]),
         first_text(doc, &TITLE),
     ];
-    let confirmation = |h1: &str| {
-        sources
-            .iter()
-            .flatten()
-            .filter_map(|source| confirms(source, h1, site_name))
-            .min()
-    };
+    // Each string normalised once, not once per comparison.
+    let normalized: Vec<String> = sources.iter().flatten().map(|s| normalize(s)).collect();
+    let site = site_name.map(normalize);
     let confirmed = h1s
         .iter()
-        .filter_map(|h1| confirmation(h1).map(|how| (how, h1)))
+        .filter_map(|h1| {
+            let heading = normalize(h1);
+            normalized
+                .iter()
+                .filter_map(|source| confirms_normalized(source, &heading, site.as_deref()))
+                .min()
+                .map(|how| (how, h1))
+        })
         .min_by_key(|(how, _)| *how);
     if let Some((_, h1)) = confirmed {
         return Some(h1.clone());
@@ -231,10 +234,18 @@ enum Confirmation {
 
 /// Whether `title` contains `heading` as its first side or as a substantial part of it, and
 /// the heading is not the site name.
+#[cfg(test)]
 fn confirms(title: &str, heading: &str, site_name: Option<&str>) -> Option<Confirmation> {
-    let (heading, title) = (normalize(heading), normalize(title));
-    let is_site = site_name.is_some_and(|site| normalize(site) == heading);
-    if heading.is_empty() || is_site || !title.contains(&heading) {
+    confirms_normalized(
+        &normalize(title),
+        &normalize(heading),
+        site_name.map(normalize).as_deref(),
+    )
+}
+
+/// [`confirms`] on strings already passed through [`normalize`].
+fn confirms_normalized(title: &str, heading: &str, site: Option<&str>) -> Option<Confirmation> {
+    if heading.is_empty() || site == Some(heading) || !title.contains(heading) {
         return None;
     }
     let first_side = TITLE_SEPARATORS.iter().any(|separator| {
