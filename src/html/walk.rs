@@ -481,10 +481,8 @@ impl Walker<'_> {
                 "id" => classes::classify(value, &mut verdict),
                 "aria-modal" => dialog |= value.trim().eq_ignore_ascii_case("true"),
                 "role" => {
-                    let role = value.trim();
-                    dialog |= role.eq_ignore_ascii_case("dialog")
-                        || role.eq_ignore_ascii_case("alertdialog");
-                    if role.eq_ignore_ascii_case("main") {
+                    dialog |= role_in(value, DIALOG_ROLES);
+                    if role_in(value, &["main"]) {
                         strong = true;
                     } else if hint.is_none() {
                         hint = tags::role_hint(value);
@@ -785,10 +783,7 @@ fn hidden(el: &Element) -> Hidden {
 /// the page's text (`role=region|tabpanel`, `aria-labelledby`, or a collapse/accordion class).
 fn is_collapsed_panel(el: &Element) -> bool {
     el.attrs().any(|(attr, value)| match attr {
-        "role" => {
-            let v = value.trim();
-            v.eq_ignore_ascii_case("region") || v.eq_ignore_ascii_case("tabpanel")
-        }
+        "role" => role_in(value, &["region", "tabpanel"]),
         "aria-labelledby" => true,
         "class" => value.split_ascii_whitespace().any(|c| {
             let c = c.to_ascii_lowercase();
@@ -801,13 +796,19 @@ fn is_collapsed_panel(el: &Element) -> bool {
 /// A dialog over the page (`role=dialog|alertdialog`, `aria-modal`): closed until opened.
 fn is_dialog(el: &Element) -> bool {
     el.attrs().any(|(attr, value)| match attr {
-        "role" => {
-            let v = value.trim();
-            v.eq_ignore_ascii_case("dialog") || v.eq_ignore_ascii_case("alertdialog")
-        }
+        "role" => role_in(value, DIALOG_ROLES),
         "aria-modal" => true,
         _ => false,
     })
+}
+
+/// The ARIA roles of a dialog laid over the page.
+const DIALOG_ROLES: &[&str] = &["dialog", "alertdialog"];
+
+/// Whether a `role` value is one of `roles` (lowercase), whatever its case and spacing.
+fn role_in(value: &str, roles: &[&str]) -> bool {
+    let value = value.trim();
+    roles.iter().any(|role| value.eq_ignore_ascii_case(role))
 }
 
 /// A React streaming-SSR segment: `id="S:<digits>"`.
