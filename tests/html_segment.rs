@@ -1160,3 +1160,20 @@ fn hidden_tab_panels_are_content_but_hidden_dialogs_and_shop_tabs_are_not() {
     assert!(text.contains("Step 3: install"), "{text}");
     assert!(!text.contains("AppData folder"), "{text}");
 }
+
+#[test]
+fn a_section_id_that_is_its_headings_slug_is_not_a_page_part() {
+    let prose: String = (0..5)
+        .map(|i| format!("<p>Paragraph {i} on how a patch gets merged: keep it small and explain why it is needed.</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Submitting patches</h1>{prose}\
+         <section id=\"respond-to-review-comments\"><h2>Respond to review comments</h2>\
+         <p>Reviewers will comment on your patch; answer each point politely and send a new version.</p></section>\
+         <div id=\"comments\"><h3>Comments</h3><p>Great guide, thanks a lot for writing it up for us!</p></div>\
+         </main></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("answer each point politely"), "{text}");
+    assert!(!text.contains("Great guide"), "{text}");
+}

@@ -72,6 +72,20 @@ pub(crate) struct ClassVerdict {
     pub positive: bool,
 }
 
+impl ClassVerdict {
+    /// Adds what another attribute says, as if its words came after this one's.
+    pub(crate) fn merge(&mut self, other: &ClassVerdict) {
+        self.boilerplate = match (self.boilerplate, other.boilerplate) {
+            (Some(a), Some(b)) if rank(b) < rank(a) => Some(b),
+            (a, b) => a.or(b),
+        };
+        self.dialog |= other.dialog;
+        self.product_page = self.product_page.or(other.product_page);
+        self.content |= other.content;
+        self.positive |= other.positive;
+    }
+}
+
 /// Values remembered per thread: pages repeat their class values (`menu-item`, `col-md-6`)
 /// across many elements.
 const CACHE_ENTRIES: usize = 4096;

@@ -132,6 +132,9 @@ struct Walker<'o> {
     article_depth: u32,
     flat_depth: usize,
     in_noscript: bool,
+    /// Elements whose boilerplate hint comes from their `id` alone, with that id: checked
+    /// against their heading at the end (see [`Walker::clear_heading_slug_hints`]).
+    id_hints: Vec<(u32, String)>,
 }
 
 /// Code lines and table rows repeat in their own right (one response shape per endpoint,
@@ -159,6 +162,7 @@ pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
         article_depth: 0,
         flat_depth: 0,
         in_noscript: false,
+        id_hints: Vec::new(),
     };
     // A synthetic root node owns text outside any block element.
     w.out.nodes.push(BlockNode::plain(NONE, 0));
@@ -303,11 +307,36 @@ impl Walker<'_> {
     fn finish(mut self) -> Walk {
         self.flush();
         self.mark_copies();
+        self.clear_heading_slug_hints();
         let end = self.out.segments.len() as u32;
         if let Some(root) = self.out.nodes.first_mut() {
             root.seg_end = end;
         }
         self.out
+    }
+
+    /// A section whose `id` is the slug of its own heading ("respond-to-review-comments"
+    /// around "Respond to review comments") is named by its subject, not by a page part:
+    /// the boilerplate word in the id does not count. Short slugs ("comments",
+    /// "related-posts") are how themes name those parts, and stay.
+    fn clear_heading_slug_hints(&mut self) {
+        for (index, id) in std::mem::take(&mut self.id_hints) {
+            let Some(node) = self.out.nodes.get(index as usize) else {
+                continue;
+            };
+            let heading = self
+                .out
+                .segments
+                .get(node.seg_start as usize)
+                .filter(|_| node.seg_end > node.seg_start)
+                .filter(|segment| matches!(segment.kind, BlockKind::Heading(_)));
+            let Some(heading) = heading else { continue };
+            if id.split('-').count() >= SLUG_ID_MIN_WORDS && slug_of(&heading.text) == id {
+                if let Some(node) = self.out.nodes.get_mut(index as usize) {
+                    node.hint = None;
+                }
+            }
+        }
     }
 
     fn top(&self) -> Frame {
@@ -470,6 +499,8 @@ impl Walker<'_> {
         let mut hint = Tag::hint(name, self.article_depth > 0);
         let mut strong = matches!(tag, Tag::Article | Tag::Main);
         let mut verdict = ClassVerdict::default();
+        let mut id_verdict = ClassVerdict::default();
+        let mut id_value = "";
         let mut first_class = "";
         let mut dialog = false;
         for (attr, value) in el.attrs() {
@@ -478,7 +509,10 @@ impl Walker<'_> {
                     first_class = value.split_ascii_whitespace().next().unwrap_or("");
                     classes::classify(value, &mut verdict);
                 }
-                "id" => classes::classify(value, &mut verdict),
+                "id" => {
+                    id_value = value;
+                    classes::classify(value, &mut id_verdict);
+                }
                 "aria-modal" => dialog |= value.trim().eq_ignore_ascii_case("true"),
                 "role" => {
                     dialog |= role_in(value, DIALOG_ROLES);
@@ -493,6 +527,8 @@ impl Walker<'_> {
                 _ => {}
             }
         }
+        let hint_from_id = verdict.boilerplate.is_none() && id_verdict.boilerplate.is_some();
+        verdict.merge(&id_verdict);
         if verdict.content {
             strong = true;
         }
@@ -515,6 +551,9 @@ impl Walker<'_> {
             product_hint = Some(Rule::BoilerplateContainer);
         }
         let index = self.out.nodes.len() as u32;
+        if hint_from_id && hint.is_some() && !styled_hidden && id_value.len() <= SLUG_ID_MAX_BYTES {
+            self.id_hints.push((index, id_value.to_ascii_lowercase()));
+        }
         let start = self.out.segments.len() as u32;
         self.out.nodes.push(BlockNode {
             parent,
@@ -793,6 +832,29 @@ fn is_collapsed_panel(el: &Element) -> bool {
     })
 }
 
+/// Heading slugs this short are not told apart from a theme's names for page parts.
+const SLUG_ID_MIN_WORDS: usize = 3;
+/// Longer ids are not compared with their heading.
+const SLUG_ID_MAX_BYTES: usize = 200;
+
+/// A heading's text as a document generator makes an anchor of it: lowercase ASCII letters
+/// and digits, other runs as one `-`, none at the ends ("Respond to review comments¶":
+/// "respond-to-review-comments").
+fn slug_of(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
 /// A dialog over the page (`role=dialog|alertdialog`, `aria-modal`): closed until opened.
 fn is_dialog(el: &Element) -> bool {
     el.attrs().any(|(attr, value)| match attr {
@@ -855,7 +917,17 @@ enum Hidden {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_each_word, style_has};
+    use super::{for_each_word, slug_of, style_has};
+
+    #[test]
+    fn heading_slugs() {
+        assert_eq!(
+            slug_of("Respond to review comments¶"),
+            "respond-to-review-comments"
+        );
+        assert_eq!(slug_of("  What's new in 3.12? "), "what-s-new-in-3-12");
+        assert_eq!(slug_of("¶"), "");
+    }
 
     #[test]
     fn words_split_as_split_whitespace_does() {
