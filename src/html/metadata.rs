@@ -176,9 +176,10 @@ pub(crate) fn json_ld_article_body(doc: &Html) -> Option<String> {
         .find(|body| !body.is_empty())
 }
 
-/// The first h1 that another title source confirms (contains it, give or take a site name:
-/// a lone h1 is often the site's logo), preferring one that is the title's first side
-/// (title "Chapter | Book", h1s "Book" and "Chapter": "Chapter"); else og:title, JSON-LD
+/// The first h1 that another title source confirms (as its first side, a substantial part
+/// of it or its opening words, and not the site name: a lone h1 is often the site's logo),
+/// preferring one that is the title's first side (title "Chapter | Book", h1s "Book" and
+/// "Chapter": "Chapter"); else og:title, JSON-LD
 /// headline, twitter:title and `<title>`, each without a site prefix or suffix; else the
 /// first h1.
 fn title(
@@ -230,6 +231,17 @@ enum Confirmation {
     FirstSide,
     /// The heading is a substantial part of the title.
     Substantial,
+    /// The title opens with the heading, as a whole word.
+    Opening,
+}
+
+/// `title` opens with `heading`, as whole words.
+fn opens(title: &str, heading: &str) -> bool {
+    title.starts_with(heading)
+        && title[heading.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether `title` contains `heading` as its first side or as a substantial part of it, and
@@ -254,10 +266,20 @@ fn confirms_normalized(title: &str, heading: &str, site: Option<&str>) -> Option
             .flatten()
             .any(|(head, _)| head.trim() == heading)
     });
+    let last_side = TITLE_SEPARATORS.iter().any(|separator| {
+        [title.split_once(separator), title.rsplit_once(separator)]
+            .into_iter()
+            .flatten()
+            .any(|(_, tail)| tail.trim() == heading)
+    });
     if first_side {
         Some(Confirmation::FirstSide)
     } else if heading.chars().count() * 5 >= title.chars().count() * 2 {
         Some(Confirmation::Substantial)
+    } else if !last_side && opens(title, heading) {
+        // "Headlamps" in "Headlamps for Camping, Hiking & Running": the page's own name,
+        // which the title spells out for search engines.
+        Some(Confirmation::Opening)
     } else {
         None
     }
@@ -1343,6 +1365,20 @@ mod tests {
             )
             .as_deref(),
             Some("Error Handling")
+        );
+        // The document title spells out the h1 for search engines.
+        assert_eq!(
+            title_of("<title>Headlamps for Camping, Hiking &amp; Running | REI</title><h1>Headlamps</h1>")
+                .as_deref(),
+            Some("Headlamps")
+        );
+        // But not a word that merely starts the title's first word.
+        assert_eq!(
+            title_of(
+                "<title>Headlampsworld: the best lights for camping</title><h1>Headlamps</h1>"
+            )
+            .as_deref(),
+            Some("Headlampsworld: the best lights for camping")
         );
         // A logo h1 alone is not the title.
         assert_eq!(
