@@ -314,6 +314,12 @@ const DIGITS: u32 = 4;
 const CONTROLS: u32 = 5;
 /// Where the shifted state starts: its 11 bits end at bit 63, above the six fields.
 const STATE_SHIFT: u32 = 53;
+/// Where an entry holds the [`SeenByte`] bit of its byte (the five ASCII ones fit in bits 48
+/// to 52, between the fields and the state). The scan ORs the entries into a separate
+/// word, so that the byte's bit costs one OR instead of a second table load and OR.
+const SEEN_SHIFT: u32 = 48;
+/// The [`SeenByte`] bits of ASCII bytes: `)`, `:`, `/`, `|` and `>`.
+const ASCII_SEEN_MASK: u64 = 0x1f;
 
 /// ASCII bytes scanned between two flushes of the sums: no field can overflow.
 const FLUSH_BYTES: usize = (1 << FIELD_BITS) - 1;
@@ -335,7 +341,8 @@ static ASCII_STEP: [u64; 16 * 128] = {
     while state < 16 {
         let mut b = 0;
         while b < 128 {
-            table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b]);
+            table[state << 7 | b] =
+                ascii_step(state, ASCII_CLASS[b]) | (BYTE_SEEN[b] as u64) << SEEN_SHIFT;
             b += 1;
         }
         state += 1;
@@ -421,6 +428,8 @@ impl Stats {
         // Characters, counted in the same pass (one per ASCII byte or decoded character).
         let mut chars = 0usize;
         let mut seen = 0u16;
+        // The OR of the ASCII bytes' table entries: their `SeenByte` bits (see `SEEN_SHIFT`).
+        let mut steps = 0u64;
         let mut i = 0;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
@@ -430,9 +439,9 @@ impl Stats {
                 if let Some(chunk) = bytes.get(i..stop).and_then(<[u8]>::first_chunk::<8>) {
                     if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
                         for &b in chunk {
-                            seen |= BYTE_SEEN[usize::from(b)];
                             let step = ASCII_STEP[at | usize::from(b)];
                             sum = sum.wrapping_add(step);
+                            steps |= step;
                             at = (step >> STATE_SHIFT) as usize;
                         }
                         i += 8;
@@ -441,15 +450,16 @@ impl Stats {
                     }
                 }
                 let b = bytes[i];
-                seen |= BYTE_SEEN[usize::from(b)];
                 chars += 1;
                 if b.is_ascii() {
                     i += 1;
                     let step = ASCII_STEP[at | usize::from(b)];
                     sum = sum.wrapping_add(step);
+                    steps |= step;
                     at = (step >> STATE_SHIFT) as usize;
                     continue;
                 }
+                seen |= BYTE_SEEN[usize::from(b)];
                 let Some(c) = text[i..].chars().next() else {
                     i = bytes.len();
                     break;
@@ -484,7 +494,7 @@ impl Stats {
         scan.set_bits(at >> 7);
         s.has_digit = digits > 0;
         s.may_have_junk = scan.junk || controls > 0;
-        s.bytes_seen = seen;
+        s.bytes_seen = seen | ((steps >> SEEN_SHIFT) & ASCII_SEEN_MASK) as u16;
         let Scan {
             in_word,
             word_has_alnum,
@@ -504,10 +514,23 @@ impl Stats {
             }
         }
         let plain = chars as u32 - cjk;
-        let trimmed = text.trim_end();
-        let tail = trimmed.chars().rev().find(|&c| !is_closing(c));
-        // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.
-        let cut_off = trimmed.ends_with('…') || trimmed.ends_with("...");
+        // The last character that is not a closing quote, and whether the text ends with an
+        // ellipsis (a cut-off teaser, not the end of a sentence). Most texts end with an ASCII
+        // byte that is neither whitespace nor a closing quote: it is that character, and no
+        // search from the back is needed.
+        let (tail, cut_off) = match bytes.last() {
+            Some(&b)
+                if b.is_ascii()
+                    && !matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b')' | b']') =>
+            {
+                (Some(char::from(b)), bytes.ends_with(b"..."))
+            }
+            _ => {
+                let trimmed = text.trim_end();
+                let tail = trimmed.chars().rev().find(|&c| !is_closing(c));
+                (tail, trimmed.ends_with('…') || trimmed.ends_with("..."))
+            }
+        };
         s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':');
         if prev_terminal && !matches!(tail, Some('。' | '！' | '？')) {
             s.sentence_marks += 1;
