@@ -283,12 +283,18 @@ const TAXONOMY_LABELS: &[&str] = &[
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
 fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
-    let lead = norm.trim_start_matches(['(', ' ']);
+    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
+    // boundary); most lines start with neither.
+    let skip = norm
+        .bytes()
+        .position(|b| b != b'(' && b != b' ')
+        .unwrap_or(norm.len());
+    let lead = norm.get(skip..).unwrap_or_default();
     // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
     // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
     // alphanumeric characters, such as "²" and "c": the substring search decides.)
-    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
-        || hits.may(List::Credit)
+    hits.may(List::Credit)
+        || starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || (stats.has_any(&[SeenByte::NonAscii])
             && !norm.is_ascii()
             && CONTRIBUTED.find(norm.as_bytes()).is_some())
@@ -459,14 +465,19 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     if !stats.has_any(&[Slash, Pipe, Colon]) && !stats.has_all(&[C2, B7]) {
         return false;
     }
-    (1..bytes.len()).any(|i| {
-        let b = bytes[i];
-        (matches!(b, b'/' | b'|' | b':') || (b == 0xC2 && bytes.get(i + 1) == Some(&0xB7)))
+    let after_space = |i: usize| {
+        i > 0
             && text
                 .get(..i)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(char::is_whitespace)
-    })
+    };
+    // The ASCII separators found by `memchr3` (most lines with one of these bytes have a
+    // few); `·` by its lead byte, only when both of its bytes occur.
+    memchr::memchr3_iter(b'/', b'|', b':', bytes).any(after_space)
+        || (stats.has_all(&[C2, B7])
+            && memchr::memchr_iter(0xC2, bytes)
+                .any(|i| bytes.get(i + 1) == Some(&0xB7) && after_space(i)))
 }
 
 /// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
