@@ -216,6 +216,25 @@ impl Scan {
     }
 }
 
+/// The code point and the length in bytes of the non-ASCII character that starts at byte `i`
+/// of `text` (`None` past its end or off a character boundary). Two- and three-byte
+/// sequences (everything below U+10000: Latin, Greek, Cyrillic, CJK...) are decoded from the
+/// bytes directly: `text` is valid UTF-8, so a lead byte from 0xC2 to 0xDF is followed by one
+/// continuation byte and one from 0xE0 to 0xEF by two.
+#[inline(always)]
+pub(crate) fn decode_at(text: &str, i: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3f));
+    match *bytes.get(i)? {
+        lead @ 0xc2..=0xdf => Some((u32::from(lead & 0x1f) << 6 | cont(1)?, 2)),
+        lead @ 0xe0..=0xef => Some((u32::from(lead & 0x0f) << 12 | cont(1)? << 6 | cont(2)?, 3)),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            Some((u32::from(c), c.len_utf8()))
+        }
+    }
+}
+
 /// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
 /// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test;
 /// digits, and the control bytes the junk check counts.
@@ -415,6 +434,46 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// What [`ascii_chunks`] read: how many bytes, the state after them, the sum and the OR of
+/// their table entries.
+struct AsciiRun {
+    len: usize,
+    at: usize,
+    sum: u64,
+    steps: u64,
+}
+
+/// The table scan of [`Stats::of`] over the leading eight-byte chunks of `bytes` that are all
+/// ASCII (no test per byte), from the state `at`. Out of line, so that the loop keeps its few
+/// values in registers (inlined in the character loop it spilled them to the stack).
+/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+#[inline(always)]
+fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
+    let (mut sum, mut steps) = (0u64, 0u64);
+    let mut len = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        for &b in chunk {
+            let step = ASCII_STEP[at | usize::from(b & 0x7f)];
+            sum = sum.wrapping_add(step);
+            steps |= step;
+            at = (step >> STATE_SHIFT) as usize;
+        }
+        len += 8;
+    }
+    AsciiRun {
+        len,
+        at,
+        sum,
+        steps,
+    }
+}
+
 impl Stats {
     pub(crate) fn of(text: &str) -> Stats {
         let mut s = Stats::default();
@@ -431,23 +490,24 @@ impl Stats {
         // The OR of the ASCII bytes' table entries: their `SeenByte` bits (see `SEEN_SHIFT`).
         let mut steps = 0u64;
         let mut i = 0;
+        let mut slow_until = 0;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
             let mut sum = 0u64;
             while i < stop {
-                // Eight ASCII bytes at once: no test per byte.
-                if let Some(chunk) = bytes.get(i..stop).and_then(<[u8]>::first_chunk::<8>) {
-                    if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
-                        for &b in chunk {
-                            let step = ASCII_STEP[at | usize::from(b)];
-                            sum = sum.wrapping_add(step);
-                            steps |= step;
-                            at = (step >> STATE_SHIFT) as usize;
-                        }
-                        i += 8;
-                        chars += 8;
+                // Eight ASCII bytes at once, in a loop of its own (see `ascii_chunks`); after a
+                // chunk with a non-ASCII byte, its bytes go one by one.
+                if stop - i >= 8 && i >= slow_until {
+                    let run = ascii_chunks(bytes.get(i..stop).unwrap_or_default(), at);
+                    if run.len > 0 {
+                        i += run.len;
+                        chars += run.len;
+                        at = run.at;
+                        sum = sum.wrapping_add(run.sum);
+                        steps |= run.steps;
                         continue;
                     }
+                    slow_until = i + 8;
                 }
                 let b = bytes[i];
                 chars += 1;
@@ -460,15 +520,15 @@ impl Stats {
                     continue;
                 }
                 seen |= BYTE_SEEN[usize::from(b)];
-                let Some(c) = text[i..].chars().next() else {
+                let Some((c, len)) = decode_at(text, i) else {
                     i = bytes.len();
                     break;
                 };
                 // The lead byte is recorded above, the continuation bytes here.
-                for &b in bytes.get(i + 1..i + c.len_utf8()).unwrap_or_default() {
+                for &b in bytes.get(i + 1..i + len).unwrap_or_default() {
                     seen |= BYTE_SEEN[usize::from(b)];
                 }
-                i += c.len_utf8();
+                i += len;
                 // Below U+3000 (Latin, Greek, Cyrillic, punctuation...) a character takes the
                 // step of an ASCII byte of its class; the rest go through `Scan::other`.
                 match STAND_INS.get(c as usize) {
@@ -478,6 +538,9 @@ impl Stats {
                         at = (step >> STATE_SHIFT) as usize;
                     }
                     _ => {
+                        let Some(c) = char::from_u32(c) else {
+                            continue;
+                        };
                         scan.set_bits(at >> 7);
                         scan = scan.other(c);
                         at = scan.bits() << 7;
@@ -639,6 +702,24 @@ mod tests {
             let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
             assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
         }
+    }
+
+    #[test]
+    fn decodes_like_chars() {
+        let text: String = (0x80..0x3100)
+            .chain([0xfffd, 0xffff, 0x1_0000, 0x1_d400, 0x10_ffff])
+            .filter_map(char::from_u32)
+            .flat_map(|c| ['a', c])
+            .collect();
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            assert_eq!(
+                decode_at(&text, i),
+                Some((u32::from(c), c.len_utf8())),
+                "{c:?}"
+            );
+        }
+        assert_eq!(decode_at("é", 1), None);
+        assert_eq!(decode_at("é", 2), None);
     }
 
     #[test]
