@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{is_alphanumeric, is_whitespace};
+use super::features::{decode_at, is_alphanumeric, is_whitespace};
 use super::swar;
 use crate::rules::phrases;
 
@@ -542,6 +542,39 @@ static LOWER_BELOW_CJK: Lazy<Vec<u16>> = Lazy::new(|| {
         .collect()
 });
 
+/// For each character below U+3000, what the character loop of [`normalise_words`] does
+/// with it, built once from the same tests: its single-character lowercase form
+/// ([`NORM_CHAR`] bits) and whether that is alphanumeric, whether the character is
+/// whitespace or an apostrophe written as `'`; [`NORM_SLOW`] for the few whose lowercase
+/// form is not one character (and for ASCII, never looked up), left to that loop.
+static NON_ASCII_NORM: Lazy<Vec<u32>> = Lazy::new(|| {
+    (0..0x3000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u).filter(|c| !c.is_ascii()) else {
+                return NORM_SLOW;
+            };
+            if is_whitespace(c) {
+                return NORM_SPACE;
+            }
+            if matches!(c, '’' | '‘' | '´') {
+                return NORM_APOSTROPHE;
+            }
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => u32::from(l) | if is_alphanumeric(l) { NORM_ALNUM } else { 0 },
+                _ => NORM_SLOW,
+            }
+        })
+        .collect()
+});
+
+/// The fields of a [`NON_ASCII_NORM`] entry.
+const NORM_CHAR: u32 = 0x1f_ffff;
+const NORM_SPACE: u32 = 1 << 21;
+const NORM_APOSTROPHE: u32 = 1 << 22;
+const NORM_SLOW: u32 = 1 << 23;
+const NORM_ALNUM: u32 = 1 << 24;
+
 /// Writes the lowercase form of the non-ASCII character `c` to `out`, telling `words`.
 fn push_lowercase(c: char, out: &mut String, words: &mut Option<WordPass>) {
     let single = LOWER_BELOW_CJK
@@ -583,6 +616,16 @@ fn normalise_words(
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii() {
+            if bytes[i] == b' ' && !bytes.get(i + 1).is_some_and(u8::is_ascii) {
+                // A lone space between non-ASCII characters (between the words of Cyrillic
+                // or Greek text): what `push_ascii_run` makes of it, without its set-up.
+                pending_space = !out.is_empty();
+                if let Some(words) = words.as_mut() {
+                    words.end();
+                }
+                i += 1;
+                continue;
+            }
             // The common case, without the Unicode tables: the whole ASCII run at once.
             let end = ascii_run_end(bytes, i);
             let from = out.len();
@@ -597,10 +640,50 @@ fn normalise_words(
             i = end;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some((code, len)) = decode_at(text, i) else {
             break;
         };
-        i += c.len_utf8();
+        i += len;
+        // Below U+3000, one table entry says all the character loop below asks.
+        if let Some(&entry) = NON_ASCII_NORM.get(code as usize) {
+            if entry & NORM_SLOW == 0 {
+                if entry & NORM_SPACE != 0 {
+                    pending_space = !out.is_empty();
+                    if let Some(words) = words.as_mut() {
+                        words.end();
+                    }
+                    continue;
+                }
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                if entry & NORM_APOSTROPHE != 0 {
+                    out.push('\'');
+                    if let Some(words) = words.as_mut() {
+                        words.end();
+                    }
+                    continue;
+                }
+                if let Some(lower) = char::from_u32(entry & NORM_CHAR) {
+                    out.push(lower);
+                    if let Some(words) = words.as_mut() {
+                        if entry & NORM_ALNUM != 0 {
+                            let mut utf8 = [0; 4];
+                            let encoded = lower.encode_utf8(&mut utf8).as_bytes();
+                            words.hash = encoded.iter().fold(words.hash, |h, &b| fnv_step(h, b));
+                            words.in_word = true;
+                        } else {
+                            words.end();
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        let Some(c) = char::from_u32(code) else {
+            break;
+        };
         if is_whitespace(c) {
             pending_space = !out.is_empty();
             if let Some(words) = words.as_mut() {
@@ -1028,7 +1111,13 @@ mod tests {
         let mut buf = String::new();
         for u in (0x80..0x3100).chain([0x1_0400, 0x1_E900]) {
             let Some(c) = char::from_u32(u) else { continue };
-            for text in [format!("a{c}b"), format!("{c}"), format!("Ab {c}{c} x")] {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("Ab {c}{c} x"),
+                // Lone spaces between non-ASCII characters, and at the ends.
+                format!(" {c} ü {c}x {c} "),
+            ] {
                 assert_eq!(normalise(&text), reference(&text), "{u:x}");
                 let (range, hits) = lx.normalise_with_hits(&text, &mut buf);
                 assert_eq!(hits.0, lx.hits(&buf[range]).0, "{u:x}");
