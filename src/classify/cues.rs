@@ -1,6 +1,6 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
-use super::features::{SeenByte, Stats};
+use super::features::{Letter, SeenByte, Stats};
 use std::cell::RefCell;
 
 use memchr::memmem::Finder;
@@ -115,7 +115,11 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = stats.has_digit;
     // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5).
-    let minutes = || contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES);
+    // ("min" needs an `m`, the others a non-ASCII character: see `Stats::may_hold_letters`.)
+    let minutes = || {
+        stats.may_hold_letters(&[Letter::M])
+            && contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES)
+    };
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -404,9 +408,12 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     // Vectorised searches on longer lines ('c' and 's' are too common for a first-byte
     // scan); on short ones their setup costs more than the scan.
     static FINDERS: Lazy<[Finder<'static>; 2]> = Lazy::new(|| CREDIT_WORDS.map(Finder::new));
+    use Letter::{C, G, H, P, U, Y};
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || if norm.len() < 32 {
+        // Letters of "copyright" and of "source" first (see `Stats::may_hold_letters`).
+        || (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
+            && if norm.len() < 32 {
             contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
         } else {
             FINDERS

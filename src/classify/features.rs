@@ -26,6 +26,8 @@ pub(crate) struct Stats {
     /// Which of the bytes of [`SeenByte`] occur in the text (one bit each): cheap necessary
     /// conditions for the caption and breadcrumb patterns.
     pub bytes_seen: u16,
+    /// Which of the ASCII letters of [`Letter`] occur, in either case (one bit each).
+    pub letters: u8,
 }
 
 /// Bytes whose presence [`Stats::bytes_seen`] records.
@@ -57,6 +59,15 @@ impl Stats {
     /// Whether any of the bytes occurs in the text.
     pub(crate) fn has_any(&self, bytes: &[SeenByte]) -> bool {
         bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
+    }
+
+    /// Whether `norm`, the text normalised (lowercased: see `lexicon::normalise`), may hold
+    /// an ASCII word made of these letters (among others): each occurs in the text in
+    /// either case, or the text has a non-ASCII character (whose lowercase form may be
+    /// anything).
+    pub(crate) fn may_hold_letters(&self, letters: &[Letter]) -> bool {
+        letters.iter().all(|&l| self.letters & l as u8 != 0)
+            || self.bytes_seen & SeenByte::NonAscii as u16 != 0
     }
 
     /// Whether all of the bytes occur in the text.
@@ -320,25 +331,57 @@ const FIRST_UPPER: usize = 4;
 const PREV_TERMINAL: usize = 8;
 
 /// An [`ASCII_STEP`] entry holds what one byte adds to each count, in fields of
-/// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas, digits,
-/// control bytes), and in its top bits the next state already shifted into a table index
-/// (`state << 7`): adding entries sums every count at once (the state bits overflow out of
-/// the word harmlessly), and the next entry's index is one shift and an OR away.
+/// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas), flags
+/// of what the byte is (see [`SEEN_SHIFT`]), and in its top bits the next state already
+/// shifted into a table index (`state << 7`): adding entries sums every count at once (the
+/// bits above the fields overflow harmlessly), and the next entry's index is one shift and
+/// an OR away.
 const FIELD_BITS: u32 = 8;
 const WORDS: u32 = 0;
 const CAPS: u32 = 1;
 const MARKS: u32 = 2;
 const COMMAS: u32 = 3;
-const DIGITS: u32 = 4;
-const CONTROLS: u32 = 5;
-/// Where the shifted state starts: its 11 bits end at bit 63, above the six fields.
+/// Where the shifted state starts: its 11 bits end at bit 63.
 const STATE_SHIFT: u32 = 53;
-/// Where an entry holds the [`SeenByte`] bit of its byte (the five ASCII ones fit in bits 48
-/// to 52, between the fields and the state). The scan ORs the entries into a separate
-/// word, so that the byte's bit costs one OR instead of a second table load and OR.
-const SEEN_SHIFT: u32 = 48;
+/// Where an entry holds its byte's flags, between the fields and the state: its
+/// [`SeenByte`] bit (the five ASCII ones), whether it is a digit or a control byte, and its
+/// [`Letter`] bit. The scan ORs the entries into a separate word, so that a flag costs one OR
+/// per byte for all of them (and no count: only their presence matters).
+const SEEN_SHIFT: u32 = 32;
 /// The [`SeenByte`] bits of ASCII bytes: `)`, `:`, `/`, `|` and `>`.
 const ASCII_SEEN_MASK: u64 = 0x1f;
+const DIGIT_FLAG: u64 = 1 << (SEEN_SHIFT + 5);
+const CONTROL_FLAG: u64 = 1 << (SEEN_SHIFT + 6);
+/// Where the [`Letter`] bits start among the flags.
+const LETTER_SHIFT: u32 = SEEN_SHIFT + 7;
+
+/// ASCII letters (either case) whose presence [`Stats::letters`] records: cheap necessary
+/// conditions for the searches of a few words in the normalised text.
+#[derive(Debug, Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum Letter {
+    M = 1,
+    Y = 2,
+    P = 4,
+    G = 8,
+    H = 16,
+    U = 32,
+    C = 64,
+}
+
+/// The [`Letter`] bit of an ASCII byte (0 for the others).
+const fn letter_bit(b: u8) -> u8 {
+    match b.to_ascii_lowercase() {
+        b'm' => Letter::M as u8,
+        b'y' => Letter::Y as u8,
+        b'p' => Letter::P as u8,
+        b'g' => Letter::G as u8,
+        b'h' => Letter::H as u8,
+        b'u' => Letter::U as u8,
+        b'c' => Letter::C as u8,
+        _ => 0,
+    }
+}
 
 /// ASCII bytes scanned between two flushes of the sums: no field can overflow.
 const FLUSH_BYTES: usize = (1 << FIELD_BITS) - 1;
@@ -360,8 +403,9 @@ static ASCII_STEP: [u64; 16 * 128] = {
     while state < 16 {
         let mut b = 0;
         while b < 128 {
-            table[state << 7 | b] =
-                ascii_step(state, ASCII_CLASS[b]) | (BYTE_SEEN[b] as u64) << SEEN_SHIFT;
+            table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b])
+                | (BYTE_SEEN[b] as u64) << SEEN_SHIFT
+                | (letter_bit(b as u8) as u64) << LETTER_SHIFT;
             b += 1;
         }
         state += 1;
@@ -394,10 +438,10 @@ const fn ascii_step(state: usize, class: u8) -> u64 {
         out += one(COMMAS);
     }
     if class & DIGIT != 0 {
-        out += one(DIGITS);
+        out |= DIGIT_FLAG;
     }
     if class & CONTROL != 0 {
-        out += one(CONTROLS);
+        out |= CONTROL_FLAG;
     }
     let first_upper = if starts {
         class & UPPER != 0
@@ -483,7 +527,6 @@ impl Stats {
         // `state << 7`); the state goes through `Scan` only around the rare non-ASCII
         // characters.
         let mut at = 0usize;
-        let (mut digits, mut controls) = (0u32, 0u32);
         // Characters, counted in the same pass (one per ASCII byte or decoded character).
         let mut chars = 0usize;
         let mut seen = 0u16;
@@ -535,6 +578,9 @@ impl Stats {
                     Some(&b) if b.is_ascii() => {
                         let step = ASCII_STEP[at | usize::from(b)];
                         sum = sum.wrapping_add(step);
+                        // The stand-in's byte flags are not the character's; its class is
+                        // (a C1 control is a control).
+                        steps |= step & CONTROL_FLAG;
                         at = (step >> STATE_SHIFT) as usize;
                     }
                     _ => {
@@ -551,13 +597,12 @@ impl Stats {
             scan.caps += field(sum, CAPS);
             scan.sentence_marks += field(sum, MARKS);
             scan.commas += field(sum, COMMAS);
-            digits += field(sum, DIGITS);
-            controls += field(sum, CONTROLS);
         }
         scan.set_bits(at >> 7);
-        s.has_digit = digits > 0;
-        s.may_have_junk = scan.junk || controls > 0;
+        s.has_digit = steps & DIGIT_FLAG != 0;
+        s.may_have_junk = scan.junk || steps & CONTROL_FLAG != 0;
         s.bytes_seen = seen | ((steps >> SEEN_SHIFT) & ASCII_SEEN_MASK) as u16;
+        s.letters = (steps >> LETTER_SHIFT) as u8 & 0x7f;
         let Scan {
             in_word,
             word_has_alnum,
@@ -699,6 +744,11 @@ mod tests {
             assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
             let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
             assert_eq!(s.bytes_seen, seen, "{t:?}");
+            let letters = t
+                .bytes()
+                .filter(u8::is_ascii)
+                .fold(0, |acc, b| acc | letter_bit(b));
+            assert_eq!(s.letters, letters, "{t:?}");
             let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
             assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
         }
