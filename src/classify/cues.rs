@@ -1,6 +1,6 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
-use super::features::{Letter, SeenByte, Stats};
+use super::features::{trim, Letter, SeenByte, Stats};
 use std::cell::RefCell;
 
 use memchr::memmem::Finder;
@@ -143,7 +143,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
                 && may_be_comment_count(text)
                 && COMMENT_COUNT.is_match(text)
-            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
+            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(trim(text)))
     {
         Cue::Marker(Rule::Comments)
     } else if short && hits.may(List::Advertisement) && lx.advertisement(norm) {
@@ -168,7 +168,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
-        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(text.trim()))
+        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(trim(text)))
     {
         Cue::Drop(Rule::Caption)
     } else if short
@@ -181,7 +181,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && starts_with_any(norm, &TAXONOMY_FIRST, TAXONOMY_LABELS)
         && memchr::memchr2(b':', b',', text.as_bytes()).is_some()
-        && TAXONOMY_LINE.is_match(text.trim())
+        && TAXONOMY_LINE.is_match(trim(text))
     {
         Cue::Drop(Rule::Navigation)
     } else if words <= 2.0 * MAX_LABEL_WORDS // a byline may carry a long date
@@ -192,7 +192,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && may_be_credit(norm, hits, stats)
-        && CREDIT_LINE.is_match(text.trim())
+        && CREDIT_LINE.is_match(trim(text))
     {
         Cue::Drop(Rule::Byline)
     } else {
@@ -430,7 +430,7 @@ fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
         return false;
     }
-    let text = text.trim();
+    let text = trim(text);
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
     }

@@ -99,6 +99,19 @@ static BYTE_SEEN: [u16; 256] = {
     table
 };
 
+/// `str::trim`, without the search from both ends when they are ASCII bytes that are not
+/// whitespace (most block texts, which are trimmed already): then nothing is cut.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage
+    // return and space.
+    let keeps = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if keeps(first) && keeps(last) => s,
+        _ => s.trim(),
+    }
+}
+
 /// How many characters one CJK character counts as.
 pub(crate) const CJK_WEIGHT: f32 = 3.0;
 
@@ -770,6 +783,31 @@ mod tests {
         }
         assert_eq!(decode_at("é", 1), None);
         assert_eq!(decode_at("é", 2), None);
+    }
+
+    #[test]
+    fn trim_matches_the_standard_library() {
+        for b in 0u8..128 {
+            assert_eq!(
+                char::from(b).is_whitespace(),
+                matches!(b, b'\t'..=b'\r' | b' '),
+                "{b:x}"
+            );
+        }
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{a0}",
+            "\u{3000}b",
+            "x y",
+            "\tq\r",
+            "é",
+            "\u{85}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{decode_at, is_alphanumeric, is_whitespace};
+use super::features::{decode_at, is_alphanumeric, is_whitespace, trim};
 use super::swar;
 use crate::rules::phrases;
 
@@ -752,7 +752,7 @@ fn without_count(norm: &str) -> &str {
         .iter()
         .position(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ')))
         .unwrap_or(end);
-    norm.get(start..end).unwrap_or_default().trim()
+    trim(norm.get(start..end).unwrap_or_default())
 }
 
 fn words(s: &str) -> usize {
