@@ -451,7 +451,20 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
     if day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    // `format!("{year:04}-{month:02}-{day:02}")` digit by digit (the formatting machinery
+    // costs more than the date search on the many lines that hold one): every part is in
+    // range here, the year four digits and the others two.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut iso = String::with_capacity(10);
+    for n in [year / 1000, year / 100, year / 10, year] {
+        iso.push(digit(n));
+    }
+    for part in [month, day] {
+        iso.push('-');
+        iso.push(digit(part / 10));
+        iso.push(digit(part));
+    }
+    Some(iso)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -569,6 +582,15 @@ fn prefix(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ymd_formats_as_format_does() {
+        for (y, m, d) in [(1990, 1, 1), (2021, 9, 2), (2100, 12, 31), (2024, 2, 29)] {
+            assert_eq!(ymd(y, m, d), Some(format!("{y:04}-{m:02}-{d:02}")));
+        }
+        assert_eq!(ymd(2023, 2, 29), None);
+        assert_eq!(ymd(1989, 1, 1), None);
+    }
 
     fn date(s: &str) -> Option<String> {
         parse_date(s)

@@ -499,7 +499,7 @@ fn introduced_lists(segs: &[Segment], stats: &[Stats], cues: &[Cue]) -> Vec<bool
             open = false;
         }
         out[i] = open;
-        if cues[i] == Cue::Plain && seg.text.trim_end().ends_with([':', '：']) {
+        if cues[i] == Cue::Plain && features::trim(&seg.text).ends_with([':', '：']) {
             open = true;
         }
     }
