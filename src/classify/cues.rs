@@ -249,14 +249,24 @@ struct VerbWords {
 }
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
-/// those that end "contributed to this report": a cheap test before the pattern.
+/// those that end "contributed to this report": a cheap test before the pattern. The pattern
+/// allows "additional", "further" or "with" only before "reporting", "editing" or "writing"
+/// (whitespace between, a single space once normalised; none of these words holds a letter
+/// that Unicode case folding relates to a non-ASCII one, `s` or `k`), so those come as pairs:
+/// lines that merely start with "With" do not run the pattern.
 const CREDIT_STARTS: &[&str] = &[
     "reporting",
     "editing",
     "writing",
-    "additional",
-    "further",
-    "with",
+    "additional reporting",
+    "additional editing",
+    "additional writing",
+    "further reporting",
+    "further editing",
+    "further writing",
+    "with reporting",
+    "with editing",
+    "with writing",
     "mit material",
     "mitarbeit",
     "avec",
@@ -614,6 +624,43 @@ mod tests {
         assert!(may_be_comment_count("12 Kommentare") && may_be_comment_count("One response"));
         assert!(!may_be_comment_count("Comments (12)"));
         assert!(ends_with_digit("Image 1 of 5 ") && !ends_with_digit("1 of 5 images"));
+    }
+
+    #[test]
+    fn credit_gate_lets_every_credit_shape_through() {
+        for line in [
+            "(Reporting by Jane Roe; Editing by John Doe)",
+            "Additional reporting by Jane Roe in Kabul",
+            "With reporting by Jane Roe",
+            "FURTHER EDITING BY JOHN DOE",
+            "( with  writing by Max)",
+            "Mit Material von dpa",
+            "Mitarbeit: Max Mustermann",
+            "(avec AFP)",
+            "Jane Roe contributed to this report.",
+            "Jane Roe contributed reporting from Kabul",
+        ] {
+            assert!(CREDIT_LINE.is_match(trim(line)), "{line}");
+            assert!(
+                may_be_credit(
+                    &crate::classify::lexicon::normalise(line),
+                    hits_of(line),
+                    &Stats::of(line)
+                ),
+                "{line}"
+            );
+            assert_eq!(c(line), Cue::Drop(Rule::Byline), "{line}");
+        }
+        assert!(!may_be_credit(
+            "with the help of friends",
+            Hits::default(),
+            &Stats::of("With the help of friends")
+        ));
+    }
+
+    fn hits_of(line: &str) -> Hits {
+        let mut buf = String::new();
+        LEXICON.normalise_with_hits(line, &mut buf).1
     }
 
     #[test]
