@@ -148,9 +148,32 @@ fn below_cjk(c: char, bit: u8, slow: fn(char) -> bool) -> bool {
     }
 }
 
-/// `char::is_alphanumeric`, by table for most characters.
+/// `char::is_alphanumeric` of the rest of the Basic Multilingual Plane (U+3000 to U+FFFF:
+/// kana, CJK, Hangul...), one bit each, built once (when first needed) from the standard
+/// library's answers: CJK text asks for every character, and the standard library answers
+/// with a table search each time.
+static ALNUM_ABOVE: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut bits = vec![0u64; ((0x1_0000 - TABLE_END) / 64) as usize];
+    for u in TABLE_END..0x1_0000 {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            let i = (u - TABLE_END) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+/// `char::is_alphanumeric`, by table for the Basic Multilingual Plane.
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    below_cjk(c, 1, char::is_alphanumeric)
+    let u = c as u32;
+    if u < TABLE_END {
+        return below_cjk(c, 1, char::is_alphanumeric);
+    }
+    let i = (u - TABLE_END) as usize;
+    match ALNUM_ABOVE.get(i / 64) {
+        Some(word) => word >> (i % 64) & 1 != 0,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// `char::is_whitespace`, by table for most characters.
@@ -697,6 +720,14 @@ mod tests {
         assert_eq!(s.sentence_marks, 2);
         assert!(s.ends_sentence);
         assert!(s.commas >= 1);
+    }
+
+    #[test]
+    fn alphanumeric_table_agrees_above_u3000() {
+        for u in 0x3000..0x11_0000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{u:x}");
+        }
     }
 
     #[test]
