@@ -421,8 +421,11 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     use Letter::{C, G, H, P, U, Y};
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        // Letters of "copyright" and of "source" first (see `Stats::may_hold_letters`).
-        || (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
+        // Without those bytes only `CAPTION_LEAD`'s "copyright"/"source" branch can match,
+        // and it opens with a caption word (see `opens_with_lead_word`); then the letters of
+        // "copyright" and of "source" (see `Stats::may_hold_letters`), then the words.
+        || opens_with_lead_word(norm)
+            && (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
             && if norm.len() < 32 {
             contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
         } else {
@@ -430,6 +433,28 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
                 .iter()
                 .any(|word| word.find(norm.as_bytes()).is_some())
         }
+}
+
+/// Prefixes of the caption words [`CAPTION_LEAD`] opens with ("photo", "image credit",
+/// "fot.", "фото", "crédit photo"...), normalised.
+const LEAD_WORDS: &[&str] = &[
+    "pho", "pic", "fot", "bild", "zdj", "фото", "imag", "imm", "crédit",
+];
+
+/// A cheap necessary condition for a match of [`CAPTION_LEAD`] in the text `norm` was
+/// normalised from: after its leading characters that are not alphabetic, `norm` opens with
+/// one of [`LEAD_WORDS`]. The pattern opens with `\W*` (no alphabetic character: those are
+/// word characters) and a caption word, in any case; the normalised text holds the same
+/// non-alphabetic lead (lowercasing maps no other character to a letter) and the word in
+/// lowercase. (None of the words holds `s` or `k`, the ASCII letters that Unicode case
+/// folding relates to other characters, before its prefix ends.)
+fn opens_with_lead_word(norm: &str) -> bool {
+    let start = norm
+        .char_indices()
+        .find(|(_, c)| c.is_alphabetic())
+        .map_or(norm.len(), |(i, _)| i);
+    let rest = norm.get(start..).unwrap_or_default();
+    LEAD_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -596,6 +621,30 @@ mod tests {
             );
             assert_eq!(c(caption), Cue::Drop(Rule::Caption), "{caption}");
         }
+    }
+
+    #[test]
+    fn lead_words_open_every_lead_caption() {
+        for caption in [
+            "Photo copyright Getty Images",
+            "Image source, EPA",
+            "“Picture source AFP",
+            "— FOTO copyright dpa",
+            "Fot. source PAP",
+            "Zdjęcie source PAP",
+            "ФОТО source ТАСС",
+            "Imagen source EFE",
+            "Immagine copyright Ansa",
+            "Crédit photo source AFP",
+            "Photo credit copyright Jane",
+            "Bild source dpa",
+        ] {
+            assert!(CAPTION_LEAD.is_match(caption), "{caption}");
+            let norm = crate::classify::lexicon::normalise(caption);
+            assert!(opens_with_lead_word(&norm), "{caption}");
+            assert!(may_be_caption(&Stats::of(caption), &norm), "{caption}");
+        }
+        assert!(!opens_with_lead_word("the source of the leak"));
     }
 
     #[test]
