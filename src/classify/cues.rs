@@ -165,6 +165,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Drop(Rule::Footer)
     } else if (may_be_caption(stats, norm)
+        && (opens_with_lead_word(norm) || may_end_caption(text))
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
@@ -422,10 +423,11 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
         // Without those bytes only `CAPTION_LEAD`'s "copyright"/"source" branch can match,
-        // and it opens with a caption word (see `opens_with_lead_word`); then the letters of
-        // "copyright" and of "source" (see `Stats::may_hold_letters`), then the words.
-        || opens_with_lead_word(norm)
-            && (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
+        // and it opens with a caption word (see `opens_with_lead_word`): the letters of
+        // "copyright" or of "source" first (see `Stats::may_hold_letters`), that word, then
+        // "copyright" and "source" themselves.
+        || (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
+            && opens_with_lead_word(norm)
             && if norm.len() < 32 {
             contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
         } else {
@@ -449,12 +451,58 @@ const LEAD_WORDS: &[&str] = &[
 /// lowercase. (None of the words holds `s` or `k`, the ASCII letters that Unicode case
 /// folding relates to other characters, before its prefix ends.)
 fn opens_with_lead_word(norm: &str) -> bool {
-    let start = norm
+    // ASCII bytes that are not letters skipped by bytes, then any other non-alphabetic
+    // characters by characters; most lines start with a letter.
+    let ascii = norm
+        .bytes()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+        .unwrap_or(norm.len());
+    let rest = norm.get(ascii..).unwrap_or_default();
+    let start = rest
         .char_indices()
         .find(|(_, c)| c.is_alphabetic())
-        .map_or(norm.len(), |(i, _)| i);
-    let rest = norm.get(start..).unwrap_or_default();
-    LEAD_WORDS.iter().any(|w| rest.starts_with(w))
+        .map_or(rest.len(), |(i, _)| i);
+    starts_with_any(
+        rest.get(start..).unwrap_or_default(),
+        &LEAD_FIRST,
+        LEAD_WORDS,
+    )
+}
+
+const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
+
+/// A cheap necessary condition for a match of [`CAPTION_TAIL`], which ends with
+/// `\s*\.?\s*$`: without that whitespace and full stop ("the body"), the text ends with the
+/// closing parenthesis of a credit (first branch), with "getty images" in any case (third
+/// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
+/// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
+/// colon or sign holds none of these).
+fn may_end_caption(text: &str) -> bool {
+    let body = text.trim_end();
+    let body = body.strip_suffix('.').unwrap_or(body).trim_end();
+    if body.ends_with(')') {
+        return true;
+    }
+    // "getty image" holds no letter that case folding relates to a non-ASCII character.
+    if let Some(rest) = body.strip_suffix(['s', 'S', 'ſ']) {
+        let bytes = rest.as_bytes();
+        let word = b"getty image";
+        if bytes.len() >= word.len()
+            && bytes
+                .get(bytes.len() - word.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+    }
+    let bytes = body.as_bytes();
+    // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
+    let after = bytes
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
+        .map_or(0, |i| i + 1);
+    let tail = bytes.get(after..).unwrap_or_default();
+    memchr::memchr(b':', tail).is_some() || memchr::memmem::find(tail, "©".as_bytes()).is_some()
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -621,6 +669,35 @@ mod tests {
             );
             assert_eq!(c(caption), Cue::Drop(Rule::Caption), "{caption}");
         }
+    }
+
+    #[test]
+    fn tail_shortcut_lets_every_tail_caption_through() {
+        for caption in [
+            "Officials meet in Kabul on Monday. (AFP photo)",
+            "Officials meet in Kabul on Monday. (AFP photo).",
+            "Officials meet in Kabul on Monday. (AFP photo) . ",
+            "Gen. Mark Milley testifies in Washington. (AP file photo)",
+            "Der Kanzler in Berlin. Foto: dpa",
+            "Der Kanzler in Berlin. Foto: dpa.",
+            "(Photo Credit : PTI File Photo )",
+            "Crowds at the gate. (Photo by Jane Roe/Getty Images)",
+            "Trims loaded in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+            "Kabul airport / Getty Images",
+            "Kabul airport / GETTY IMAGES.",
+            "Kabul airport | Getty Imageſ",
+            "The minister. © Reuters 2021",
+            "The minister. Photo credit: Jane Roe, Kabul",
+        ] {
+            assert!(CAPTION_TAIL.is_match(caption), "{caption}");
+            assert!(may_end_caption(caption), "{caption}");
+        }
+        assert!(!may_end_caption(
+            "He said: the plan works. It was approved."
+        ));
+        assert!(!may_end_caption(
+            "The bill passed (after a long debate) with a large majority."
+        ));
     }
 
     #[test]
