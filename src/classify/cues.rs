@@ -155,7 +155,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && hits.may(List::Promo)
+        && (hits.may(List::Promo)
+            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may(List::PromoShort))
         && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
     {
         Cue::Drop(Rule::Promo)

@@ -122,6 +122,9 @@ pub(crate) enum List {
     Byline = 1024,
     /// The word "contributed" of the wire credits (see `cues::may_be_credit`).
     Credit = 2048,
+    /// The weak promo phrases (`PROMO_SHORT_ONLY`), which count only in short blocks: a
+    /// list of their own, so that longer blocks with only their words skip the promo check.
+    PromoShort = 4096,
 }
 
 impl Hits {
@@ -295,7 +298,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Navigation, phrases::NAVIGATION),
         (List::DateLabels, phrases::DATE_LABELS),
         (List::Promo, phrases::PROMO),
-        (List::Promo, phrases::PROMO_SHORT_ONLY),
+        (List::PromoShort, phrases::PROMO_SHORT_ONLY),
         (List::Cookie, phrases::COOKIE),
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
@@ -1046,7 +1049,7 @@ mod tests {
             (List::Navigation, phrases::NAVIGATION),
             (List::DateLabels, phrases::DATE_LABELS),
             (List::Promo, phrases::PROMO),
-            (List::Promo, phrases::PROMO_SHORT_ONLY),
+            (List::PromoShort, phrases::PROMO_SHORT_ONLY),
             (List::Cookie, phrases::COOKIE),
             (List::Mirror, phrases::MIRROR),
             (List::Footer, phrases::FOOTER),
