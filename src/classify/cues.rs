@@ -91,13 +91,13 @@ thread_local! {
 pub(crate) fn cue(text: &str, stats: &Stats) -> Cue {
     NORM.with(|buf| match buf.try_borrow_mut() {
         Ok(mut buf) => {
-            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf, stats.lowercase_only);
             cue_of(text, &buf[range], hits, stats)
         }
         // Only reachable on reentry, which does not happen; stay correct regardless.
         Err(_) => {
             let mut buf = String::new();
-            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf, stats.lowercase_only);
             cue_of(text, &buf[range], hits, stats)
         }
     })
@@ -787,7 +787,9 @@ mod tests {
 
     fn hits_of(line: &str) -> Hits {
         let mut buf = String::new();
-        LEXICON.normalise_with_hits(line, &mut buf).1
+        LEXICON
+            .normalise_with_hits(line, &mut buf, Stats::of(line).lowercase_only)
+            .1
     }
 
     #[test]

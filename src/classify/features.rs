@@ -28,6 +28,9 @@ pub(crate) struct Stats {
     pub bytes_seen: u16,
     /// Which of the ASCII letters of [`Letter`] occur, in either case (one bit each).
     pub letters: u8,
+    /// The text is ASCII without control bytes, tabs, line breaks, backticks, a leading space
+    /// or two spaces in a row: normalising it only lowercases it (and drops a trailing space).
+    pub lowercase_only: bool,
 }
 
 /// Bytes whose presence [`Stats::bytes_seen`] records.
@@ -390,6 +393,10 @@ const DIGIT_FLAG: u64 = 1 << (SEEN_SHIFT + 5);
 const CONTROL_FLAG: u64 = 1 << (SEEN_SHIFT + 6);
 /// Where the [`Letter`] bits start among the flags.
 const LETTER_SHIFT: u32 = SEEN_SHIFT + 7;
+/// A byte that normalisation does more with than lowercase it (see
+/// [`Stats::lowercase_only`]): a control byte, tab or line break, a backtick, or a space
+/// at the start or after whitespace (the state has no word open).
+const REWRITE_FLAG: u64 = 1 << (LETTER_SHIFT + 7);
 
 /// ASCII letters (either case) whose presence [`Stats::letters`] records: cheap necessary
 /// conditions for the searches of a few words in the normalised text.
@@ -439,9 +446,12 @@ static ASCII_STEP: [u64; 16 * 128] = {
     while state < 16 {
         let mut b = 0;
         while b < 128 {
+            let rewritten =
+                b < 0x20 || b == b'`' as usize || (b == b' ' as usize && state & IN_WORD == 0);
             table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b])
                 | (BYTE_SEEN[b] as u64) << SEEN_SHIFT
-                | (letter_bit(b as u8) as u64) << LETTER_SHIFT;
+                | (letter_bit(b as u8) as u64) << LETTER_SHIFT
+                | if rewritten { REWRITE_FLAG } else { 0 };
             b += 1;
         }
         state += 1;
@@ -639,6 +649,7 @@ impl Stats {
         s.may_have_junk = scan.junk || steps & CONTROL_FLAG != 0;
         s.bytes_seen = seen | ((steps >> SEEN_SHIFT) & ASCII_SEEN_MASK) as u16;
         s.letters = (steps >> LETTER_SHIFT) as u8 & 0x7f;
+        s.lowercase_only = seen & SeenByte::NonAscii as u16 == 0 && steps & REWRITE_FLAG == 0;
         let Scan {
             in_word,
             word_has_alnum,
@@ -765,6 +776,11 @@ mod tests {
             "tab\tand\x0bvertical\x0cform\u{1}ctl \u{85} \u{fffd}",
             "东京，大阪。 Tokyo. Ёлка Ёж",
             "Home › News » World / Asia | (c) © 2021 → a:b>c",
+            "Plain ASCII line, with Capitals: and (parens) ",
+            " leading space",
+            "two  spaces",
+            "tab\there",
+            "back`tick",
             &sweep,
             long.as_str(),
         ] {
@@ -793,6 +809,17 @@ mod tests {
                 .filter(u8::is_ascii)
                 .fold(0, |acc, b| acc | letter_bit(b));
             assert_eq!(s.letters, letters, "{t:?}");
+            if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
+                let mut lower = t.to_ascii_lowercase();
+                if lower.ends_with(' ') {
+                    lower.pop();
+                }
+                assert_eq!(
+                    crate::classify::lexicon::normalise_untrimmed(t),
+                    lower,
+                    "{t:?}"
+                );
+            }
             let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
             assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
         }

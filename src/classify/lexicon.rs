@@ -356,8 +356,16 @@ pub(crate) fn normalise(text: &str) -> String {
 
 /// [`normalise`] into a buffer reused from call to call.
 pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
-    let (range, _) = normalise_words(text, buf, None);
+    let (range, _) = normalise_words(text, buf, None, false);
     &buf[range]
+}
+
+/// The normalised text before its trims (for tests).
+#[cfg(test)]
+pub(crate) fn normalise_untrimmed(text: &str) -> String {
+    let mut buf = String::new();
+    normalise_words(text, &mut buf, None, false);
+    buf
 }
 
 /// Whether writing the ASCII `run` only lowercases it: no control byte, tab or line break,
@@ -604,6 +612,7 @@ fn normalise_words(
     text: &str,
     out: &mut String,
     table: Option<&KeyWords>,
+    lowercase_only: bool,
 ) -> (std::ops::Range<usize>, u16) {
     // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
     // allocation is reused.
@@ -614,6 +623,21 @@ fn normalise_words(
     out.reserve(text.len());
     // The words of the whole text written (before the trims below), hashed as written.
     let mut words = table.map(WordPass::new);
+    if lowercase_only {
+        // What the loop below makes of such a text (see `Stats::lowercase_only`): one ASCII
+        // run, copied and lowercased; a trailing space is dropped (it stays pending).
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        let bits = words.map_or(0, |mut words| {
+            words.ascii(out.as_bytes());
+            words.end();
+            words.bits
+        });
+        return (trimmed(out), bits);
+    }
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -819,8 +843,9 @@ impl Lexicon {
         &self,
         text: &str,
         out: &mut String,
+        lowercase_only: bool,
     ) -> (std::ops::Range<usize>, Hits) {
-        let (range, bits) = normalise_words(text, out, Some(&self.key_words));
+        let (range, bits) = normalise_words(text, out, Some(&self.key_words), lowercase_only);
         (range, Hits(bits | self.always))
     }
 
@@ -1080,9 +1105,34 @@ mod tests {
             "Copyright © 2024 ВСЕ ПРАВА",
             "",
         ] {
-            let (range, hits) = lx.normalise_with_hits(s, &mut buf);
+            let (range, hits) = lx.normalise_with_hits(s, &mut buf, false);
             assert_eq!(&buf[range.clone()], normalise(s), "{s}");
             assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
+    }
+
+    #[test]
+    fn lowercase_only_shortcut_gives_the_same_text_and_hits() {
+        let lx = &*LEXICON;
+        let (mut a, mut b) = (String::new(), String::new());
+        for s in [
+            "Follow US on Telegram: now!",
+            "ALSO READ: EU is in no hurry",
+            "* Read more >",
+            "Copyright 2024 Example Media. All rights reserved.",
+            "trailing space ",
+            "x",
+            " leading",
+            "double  space",
+            "tab\tin",
+            "tick`s",
+            "contributed to this report.",
+        ] {
+            let shortcut = super::super::features::Stats::of(s).lowercase_only;
+            let (ra, ha) = lx.normalise_with_hits(s, &mut a, shortcut);
+            let (rb, hb) = lx.normalise_with_hits(s, &mut b, false);
+            assert_eq!(&a[ra], &b[rb], "{s}");
+            assert_eq!(ha.0, hb.0, "{s}");
         }
     }
 
@@ -1122,7 +1172,7 @@ mod tests {
                 format!(" {c} ü {c}x {c} "),
             ] {
                 assert_eq!(normalise(&text), reference(&text), "{u:x}");
-                let (range, hits) = lx.normalise_with_hits(&text, &mut buf);
+                let (range, hits) = lx.normalise_with_hits(&text, &mut buf, false);
                 assert_eq!(hits.0, lx.hits(&buf[range]).0, "{u:x}");
             }
         }
