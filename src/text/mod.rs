@@ -117,7 +117,10 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 #[inline(never)]
 pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
     let limits = &options.limits;
-    let mut segments = Vec::new();
+    // A first guess of the segment count (extracted pages average a segment per 30 bytes or
+    // so), so that pushing rarely regrows the vector; at most a segment per 64 bytes is
+    // reserved up front, never more than `max_blocks`.
+    let mut segments = Vec::with_capacity((text.len() / 64).min(limits.max_blocks));
     let mut gap = true;
     for raw in lines(text) {
         let trimmed = trim(raw);
