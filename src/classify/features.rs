@@ -580,6 +580,7 @@ impl Stats {
         let mut steps = 0u64;
         let mut i = 0;
         let mut slow_until = 0;
+        let mut stand_ins: Option<&[u8]> = None;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
             let mut sum = 0u64;
@@ -608,19 +609,26 @@ impl Stats {
                     at = (step >> STATE_SHIFT) as usize;
                     continue;
                 }
+                // The lead byte and the continuation bytes (read straight from the text for
+                // two- and three-byte characters, as `decode_at` decodes them).
                 seen |= BYTE_SEEN[usize::from(b)];
                 let Some((c, len)) = decode_at(text, i) else {
                     i = bytes.len();
                     break;
                 };
-                // The lead byte is recorded above, the continuation bytes here.
-                for &b in bytes.get(i + 1..i + len).unwrap_or_default() {
-                    seen |= BYTE_SEEN[usize::from(b)];
-                }
+                let byte_seen =
+                    |k: usize| bytes.get(i + k).map_or(0, |&b| BYTE_SEEN[usize::from(b)]);
+                seen |= match len {
+                    2 => byte_seen(1),
+                    3 => byte_seen(1) | byte_seen(2),
+                    _ => (1..len).fold(0, |acc, k| acc | byte_seen(k)),
+                };
                 i += len;
                 // Below U+3000 (Latin, Greek, Cyrillic, punctuation...) a character takes the
-                // step of an ASCII byte of its class; the rest go through `Scan::other`.
-                match STAND_INS.get(c as usize) {
+                // step of an ASCII byte of its class; the rest go through `Scan::other`. (The
+                // table is looked up once per text.)
+                let stand_ins = *stand_ins.get_or_insert_with(|| STAND_INS.as_slice());
+                match stand_ins.get(c as usize) {
                     Some(&b) if b.is_ascii() => {
                         let step = ASCII_STEP[at | usize::from(b)];
                         sum = sum.wrapping_add(step);
