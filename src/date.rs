@@ -76,8 +76,14 @@ pub(crate) fn is_date_line(s: &str) -> bool {
     let mut rest = s.to_string();
     let mut dates = 0;
     // A line may carry two dates ("Published ... | Updated ..."); more is a list, not a line.
+    // (The first search is on the line itself, short enough and with a year: checked above.)
     while dates < 3 {
-        match find_date(&rest) {
+        let found = if dates == 0 {
+            find_date_with_year(&rest)
+        } else {
+            find_date(&rest)
+        };
+        match found {
             Some(found) => {
                 rest.replace_range(found.span, " ");
                 dates += 1;
@@ -192,16 +198,24 @@ fn find_date(s: &str) -> Option<Found> {
     if !has_plausible_year(s) {
         return None;
     }
+    find_date_with_year(s)
+}
+
+/// [`find_date`] on a string of at most [`MAX_SCAN_BYTES`] bytes known to hold a plausible
+/// year.
+fn find_date_with_year(s: &str) -> Option<Found> {
     // Each pattern, and the literal it cannot match without: skipping a pattern whose
-    // literal is absent saves running it.
+    // literal is absent saves running it. (Each byte searched once; the CJK year signs only
+    // in text that is not all ASCII.)
     let has = |b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let (dash, dot, slash) = (has(b'-'), has(b'.'), has(b'/'));
     let finders: [(Finder, bool); 6] = [
-        (find_iso, has(b'-')),
+        (find_iso, dash),
         (find_rfc2822, has(b':')),
-        (find_cjk, s.contains(['年', '년'])),
-        (find_year_first, has(b'.') || has(b'/')),
+        (find_cjk, !s.is_ascii() && s.contains(['年', '년'])),
+        (find_year_first, dot || slash),
         (find_textual, true),
-        (find_numeric, has(b'.') || has(b'/') || has(b'-')),
+        (find_numeric, dot || slash || dash),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
     finders
