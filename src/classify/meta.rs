@@ -93,10 +93,10 @@ pub(crate) fn title_text(text: &str) -> String {
     for sep in TITLE_SEPARATORS {
         // Most titles hold none of the separators: their second byte (the ASCII mark, or the
         // lead byte of the dash or dot) rules them out without setting up a search.
-        if !sep
+        if sep
             .as_bytes()
             .get(1)
-            .is_some_and(|&b| memchr::memchr(b, text.as_bytes()).is_some())
+            .is_none_or(|&b| memchr::memchr(b, text.as_bytes()).is_none())
         {
             continue;
         }
