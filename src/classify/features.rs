@@ -533,9 +533,10 @@ struct AsciiRun {
     steps: u64,
 }
 
-/// The table scan of [`Stats::of`] over the leading eight-byte chunks of `bytes` that are all
-/// ASCII (no test per byte), from the state `at`. Out of line, so that the loop keeps its few
-/// values in registers (inlined in the character loop it spilled them to the stack).
+/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
+/// `at`: eight-byte chunks while they are all ASCII (no test per byte), then byte by byte up
+/// to the first non-ASCII byte. A loop of its own, which keeps its few values in registers
+/// (written as a branch of the character loop, it spilled them to the stack).
 /// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
 #[inline(always)]
 fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
@@ -555,6 +556,17 @@ fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
             at = (step >> STATE_SHIFT) as usize;
         }
         len += 8;
+    }
+    // Then the ASCII bytes before the next non-ASCII one, in the same tight loop.
+    for &b in bytes.get(len..).unwrap_or_default() {
+        if !b.is_ascii() {
+            break;
+        }
+        let step = ASCII_STEP[at | usize::from(b & 0x7f)];
+        sum = sum.wrapping_add(step);
+        steps |= step;
+        at = (step >> STATE_SHIFT) as usize;
+        len += 1;
     }
     AsciiRun {
         len,
@@ -579,36 +591,23 @@ impl Stats {
         // The OR of the ASCII bytes' table entries: their `SeenByte` bits (see `SEEN_SHIFT`).
         let mut steps = 0u64;
         let mut i = 0;
-        let mut slow_until = 0;
         let mut stand_ins: Option<&[u8]> = None;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
             let mut sum = 0u64;
             while i < stop {
-                // Eight ASCII bytes at once, in a loop of its own (see `ascii_chunks`); after a
-                // chunk with a non-ASCII byte, its bytes go one by one.
-                if stop - i >= 8 && i >= slow_until {
-                    let run = ascii_chunks(bytes.get(i..stop).unwrap_or_default(), at);
-                    if run.len > 0 {
-                        i += run.len;
-                        chars += run.len;
-                        at = run.at;
-                        sum = sum.wrapping_add(run.sum);
-                        steps |= run.steps;
-                        continue;
-                    }
-                    slow_until = i + 8;
-                }
-                let b = bytes[i];
+                // The ASCII bytes up to the next non-ASCII one, in a loop of their own (see
+                // `ascii_chunks`).
+                let run = ascii_chunks(bytes.get(i..stop).unwrap_or_default(), at);
+                i += run.len;
+                chars += run.len;
+                at = run.at;
+                sum = sum.wrapping_add(run.sum);
+                steps |= run.steps;
+                let Some(&b) = bytes.get(i).filter(|_| i < stop) else {
+                    break;
+                };
                 chars += 1;
-                if b.is_ascii() {
-                    i += 1;
-                    let step = ASCII_STEP[at | usize::from(b)];
-                    sum = sum.wrapping_add(step);
-                    steps |= step;
-                    at = (step >> STATE_SHIFT) as usize;
-                    continue;
-                }
                 // The lead byte and the continuation bytes (read straight from the text for
                 // two- and three-byte characters, as `decode_at` decodes them).
                 seen |= BYTE_SEEN[usize::from(b)];
