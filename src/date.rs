@@ -68,11 +68,22 @@ pub(crate) fn is_date_line(s: &str) -> bool {
     if s.split_whitespace().count() > MAX_DATE_LINE_WORDS {
         return false;
     }
+    // Every word must be a date's, a time's or a filler word: most lines with a year have
+    // another word (a headline, a copyright line), found before the date patterns run.
+    if !words_may_form_date_line(s) {
+        return false;
+    }
     let mut rest = s.to_string();
     let mut dates = 0;
     // A line may carry two dates ("Published ... | Updated ..."); more is a list, not a line.
+    // (The first search is on the line itself, short enough and with a year: checked above.)
     while dates < 3 {
-        match find_date(&rest) {
+        let found = if dates == 0 {
+            find_date_with_year(&rest)
+        } else {
+            find_date(&rest)
+        };
+        match found {
             Some(found) => {
                 rest.replace_range(found.span, " ");
                 dates += 1;
@@ -97,6 +108,85 @@ pub(crate) fn is_date_line(s: &str) -> bool {
         || only_filler(&crate::rules::patterns::READING_TIME_IN_LINE.replace_all(&rest, " "))
 }
 
+/// A cheap necessary condition for [`is_date_line`]: every ASCII word without a digit (the
+/// words as that function splits them, lowercased; the others pass) is one that a
+/// date or a time match can take away, or a filler word. A word a match takes away lies
+/// whole inside the match: the patterns bound their words by `\b` or whitespace (or by
+/// digits, and a word with a digit is not checked here). Those words are the month names,
+/// the words starting with the three letters of a weekday or month that RFC 2822 dates
+/// accept (`[a-z]*` after them), "de", "del" and "of", the zone names and the time-of-day
+/// words (see [`DATE_VOCABULARY`]). A word left must be a filler word.
+fn words_may_form_date_line(s: &str) -> bool {
+    let vocabulary = &*DATE_VOCABULARY;
+    let mut buf = [0u8; 64];
+    let split = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            !c.is_alphanumeric()
+        }
+    };
+    s.split(split).all(|word| {
+        // Words with a digit, and words with a non-ASCII character (whose case folding the
+        // vocabulary does not model), pass.
+        if word.is_empty() || word.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+            return true;
+        }
+        let rfc = word
+            .get(..3)
+            .is_some_and(|head| RFC_WORD_HEADS.iter().any(|h| head.eq_ignore_ascii_case(h)));
+        if rfc {
+            return true;
+        }
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| vocabulary.contains(w))
+            }
+            None => vocabulary.contains(word.to_ascii_lowercase().as_str()),
+        }
+    })
+}
+
+/// The weekday and month abbreviations of [`find_rfc2822`]'s pattern, which takes any ASCII
+/// letters after them: a word of letters starting with one of these may be part of a date.
+const RFC_WORD_HEADS: [&str; 19] = [
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The words (lowercase, split as [`is_date_line`] splits) a date or time match can take away
+/// from a line, and the filler words: see [`words_may_form_date_line`].
+static DATE_VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
+    // The ISO and RFC 2822 zone names, the time-of-day words of `TIME`, and the words around
+    // textual dates' numbers.
+    let others = [
+        "gmt", "utc", "ut", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "de",
+        "del", "of", "a", "p", "m", "am", "pm", "uhr", "hr", "hrs", "hs", "h", "t",
+    ];
+    let mut words = HashSet::new();
+    let names = MONTHS
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .chain(FILLER_WORDS.iter().map(|w| w.to_string()))
+        .chain(others.iter().map(|w| w.to_string()));
+    for name in names {
+        // Lowercase, and the two non-ASCII letters that case folding relates to ASCII ones
+        // (long s, Kelvin sign) as those: an ASCII word may match them.
+        let folded = name
+            .to_lowercase()
+            .replace('ſ', "s")
+            .replace('\u{212a}', "k");
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                words.insert(w.to_string());
+            }
+        }
+    }
+    words
+});
+
 /// A date found in a string: where it is and its ISO form.
 struct Found {
     span: Range<usize>,
@@ -113,16 +203,24 @@ fn find_date(s: &str) -> Option<Found> {
     if !has_plausible_year(s) {
         return None;
     }
+    find_date_with_year(s)
+}
+
+/// [`find_date`] on a string of at most [`MAX_SCAN_BYTES`] bytes known to hold a plausible
+/// year.
+fn find_date_with_year(s: &str) -> Option<Found> {
     // Each pattern, and the literal it cannot match without: skipping a pattern whose
-    // literal is absent saves running it.
+    // literal is absent saves running it. (Each byte searched once; the CJK year signs only
+    // in text that is not all ASCII.)
     let has = |b: u8| memchr::memchr(b, s.as_bytes()).is_some();
+    let (dash, dot, slash) = (has(b'-'), has(b'.'), has(b'/'));
     let finders: [(Finder, bool); 6] = [
-        (find_iso, has(b'-')),
+        (find_iso, dash),
         (find_rfc2822, has(b':')),
-        (find_cjk, s.contains(['年', '년'])),
-        (find_year_first, has(b'.') || has(b'/')),
+        (find_cjk, !s.is_ascii() && s.contains(['年', '년'])),
+        (find_year_first, dot || slash),
         (find_textual, true),
-        (find_numeric, has(b'.') || has(b'/') || has(b'-')),
+        (find_numeric, dot || slash || dash),
     ];
     // `min_by_key` keeps the first of equal keys, so list order breaks ties.
     finders
@@ -456,7 +554,20 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
     if day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    // `format!("{year:04}-{month:02}-{day:02}")` digit by digit (the formatting machinery
+    // costs more than the date search on the many lines that hold one): every part is in
+    // range here, the year four digits and the others two.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut iso = String::with_capacity(10);
+    for n in [year / 1000, year / 100, year / 10, year] {
+        iso.push(digit(n));
+    }
+    for part in [month, day] {
+        iso.push('-');
+        iso.push(digit(part / 10));
+        iso.push(digit(part));
+    }
+    Some(iso)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -574,6 +685,38 @@ fn prefix(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_line_word_check_lets_date_lines_through() {
+        for line in [
+            "Published: September 2, 2021",
+            "Updated Thu, 02 Sep 2021 10:00:00 GMT",
+            "Posted on Monday, 2 September 2021 at 10:30 a.m. EDT",
+            "2 de septiembre de 2021",
+            "2nd of Sept. 2021 | 14:30 Uhr",
+            "2021-09-02T10:00:00Z",
+            "Sept 2nd 2021",
+            "Friday 02.09.2021, 10h30",
+        ] {
+            assert!(words_may_form_date_line(line), "{line}");
+        }
+        assert!(!words_may_form_date_line(
+            "(c) 2019 The New York Times Company"
+        ));
+        // The zone names.
+        for zone in ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"] {
+            assert!(DATE_VOCABULARY.contains(zone), "{zone}");
+        }
+    }
+
+    #[test]
+    fn ymd_formats_as_format_does() {
+        for (y, m, d) in [(1990, 1, 1), (2021, 9, 2), (2100, 12, 31), (2024, 2, 29)] {
+            assert_eq!(ymd(y, m, d), Some(format!("{y:04}-{m:02}-{d:02}")));
+        }
+        assert_eq!(ymd(2023, 2, 29), None);
+        assert_eq!(ymd(1989, 1, 1), None);
+    }
 
     fn date(s: &str) -> Option<String> {
         parse_date(s)

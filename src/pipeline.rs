@@ -25,6 +25,16 @@ pub(crate) fn run(doc: Document, options: &Options) -> Article {
         url: doc.meta.url,
         ..Article::default()
     };
+    // Sized once: pushing one by one regrew the vectors several times per page.
+    let kept = outcome
+        .verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Keep))
+        .count();
+    article.blocks.reserve_exact(kept);
+    if options.explain {
+        article.removed.reserve_exact(outcome.verdicts.len() - kept);
+    }
     let decisions = outcome.verdicts.into_iter().zip(outcome.kinds);
     for (position, (segment, (verdict, kind))) in
         doc.segments.into_iter().zip(decisions).enumerate()

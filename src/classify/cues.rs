@@ -1,6 +1,6 @@
 //! Block-level cues: what a block is on its own, before its neighbours are considered.
 
-use super::features::{SeenByte, Stats};
+use super::features::{trim, Letter, SeenByte, Stats};
 use std::cell::RefCell;
 
 use memchr::memmem::Finder;
@@ -91,13 +91,13 @@ thread_local! {
 pub(crate) fn cue(text: &str, stats: &Stats) -> Cue {
     NORM.with(|buf| match buf.try_borrow_mut() {
         Ok(mut buf) => {
-            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf, stats.lowercase_only);
             cue_of(text, &buf[range], hits, stats)
         }
         // Only reachable on reentry, which does not happen; stay correct regardless.
         Err(_) => {
             let mut buf = String::new();
-            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf);
+            let (range, hits) = LEXICON.normalise_with_hits(text, &mut buf, stats.lowercase_only);
             cue_of(text, &buf[range], hits, stats)
         }
     })
@@ -115,7 +115,11 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     // Cheap tests that rule out the regular expressions on most lines.
     let digit = stats.has_digit;
     // First bytes of "min", "мин" (0xD0 0xBC) and "分" (0xE5).
-    let minutes = || contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES);
+    // ("min" needs an `m`, the others a non-ASCII character: see `Stats::may_hold_letters`.)
+    let minutes = || {
+        stats.may_hold_letters(&[Letter::M])
+            && contains_any(norm.as_bytes(), &MINUTES_FIRST, &MINUTES)
+    };
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
@@ -139,7 +143,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
             || (digit || norm.starts_with("one ") || norm.starts_with("no "))
                 && may_be_comment_count(text)
                 && COMMENT_COUNT.is_match(text)
-            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(text.trim()))
+            || words <= 6.0 && may_be_comment_head(text) && COMMENT_HEAD.is_match(trim(text)))
     {
         Cue::Marker(Rule::Comments)
     } else if short && hits.may(List::Advertisement) && lx.advertisement(norm) {
@@ -151,7 +155,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && hits.may(List::Promo)
+        && (hits.may(List::Promo)
+            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may(List::PromoShort))
         && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
     {
         Cue::Drop(Rule::Promo)
@@ -161,10 +166,11 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Drop(Rule::Footer)
     } else if (may_be_caption(stats, norm)
+        && (opens_with_lead_word(norm) || may_end_caption(text))
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
-        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(text.trim()))
+        || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(trim(text)))
     {
         Cue::Drop(Rule::Caption)
     } else if short
@@ -177,7 +183,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && starts_with_any(norm, &TAXONOMY_FIRST, TAXONOMY_LABELS)
         && memchr::memchr2(b':', b',', text.as_bytes()).is_some()
-        && TAXONOMY_LINE.is_match(text.trim())
+        && TAXONOMY_LINE.is_match(trim(text))
     {
         Cue::Drop(Rule::Navigation)
     } else if words <= 2.0 * MAX_LABEL_WORDS // a byline may carry a long date
@@ -188,7 +194,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Byline
     } else if stats.weight <= MAX_PROMO_WEIGHT
         && may_be_credit(norm, hits, stats)
-        && CREDIT_LINE.is_match(text.trim())
+        && CREDIT_LINE.is_match(trim(text))
     {
         Cue::Drop(Rule::Byline)
     } else {
@@ -245,14 +251,24 @@ struct VerbWords {
 }
 
 /// First words of the credit lines [`CREDIT_LINE`] matches ("(Reporting by ...") besides
-/// those that end "contributed to this report": a cheap test before the pattern.
+/// those that end "contributed to this report": a cheap test before the pattern. The pattern
+/// allows "additional", "further" or "with" only before "reporting", "editing" or "writing"
+/// (whitespace between, a single space once normalised; none of these words holds a letter
+/// that Unicode case folding relates to a non-ASCII one, `s` or `k`), so those come as pairs:
+/// lines that merely start with "With" do not run the pattern.
 const CREDIT_STARTS: &[&str] = &[
     "reporting",
     "editing",
     "writing",
-    "additional",
-    "further",
-    "with",
+    "additional reporting",
+    "additional editing",
+    "additional writing",
+    "further reporting",
+    "further editing",
+    "further writing",
+    "with reporting",
+    "with editing",
+    "with writing",
     "mit material",
     "mitarbeit",
     "avec",
@@ -283,12 +299,18 @@ const TAXONOMY_LABELS: &[&str] = &[
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
 fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
-    let lead = norm.trim_start_matches(['(', ' ']);
+    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
+    // boundary); most lines start with neither.
+    let skip = norm
+        .bytes()
+        .position(|b| b != b'(' && b != b' ')
+        .unwrap_or(norm.len());
+    let lead = norm.get(skip..).unwrap_or_default();
     // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
     // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
     // alphanumeric characters, such as "²" and "c": the substring search decides.)
-    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
-        || hits.may(List::Credit)
+    hits.may(List::Credit)
+        || starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || (stats.has_any(&[SeenByte::NonAscii])
             && !norm.is_ascii()
             && CONTRIBUTED.find(norm.as_bytes()).is_some())
@@ -398,15 +420,90 @@ fn may_be_caption(stats: &Stats, norm: &str) -> bool {
     // Vectorised searches on longer lines ('c' and 's' are too common for a first-byte
     // scan); on short ones their setup costs more than the scan.
     static FINDERS: Lazy<[Finder<'static>; 2]> = Lazy::new(|| CREDIT_WORDS.map(Finder::new));
+    use Letter::{C, G, H, P, U, Y};
     use SeenByte::{CloseParen, Colon, Pipe, Slash, A9};
     stats.has_any(&[CloseParen, Colon, Slash, Pipe, A9])
-        || if norm.len() < 32 {
+        // Without those bytes only `CAPTION_LEAD`'s "copyright"/"source" branch can match,
+        // and it opens with a caption word (see `opens_with_lead_word`): the letters of
+        // "copyright" or of "source" first (see `Stats::may_hold_letters`), that word, then
+        // "copyright" and "source" themselves.
+        || (stats.may_hold_letters(&[Y, P, G, H]) || stats.may_hold_letters(&[U, C]))
+            && opens_with_lead_word(norm)
+            && if norm.len() < 32 {
             contains_any(norm.as_bytes(), &CREDIT_WORDS_FIRST, &CREDIT_WORDS)
         } else {
             FINDERS
                 .iter()
                 .any(|word| word.find(norm.as_bytes()).is_some())
         }
+}
+
+/// Prefixes of the caption words [`CAPTION_LEAD`] opens with ("photo", "image credit",
+/// "fot.", "фото", "crédit photo"...), normalised.
+const LEAD_WORDS: &[&str] = &[
+    "pho", "pic", "fot", "bild", "zdj", "фото", "imag", "imm", "crédit",
+];
+
+/// A cheap necessary condition for a match of [`CAPTION_LEAD`] in the text `norm` was
+/// normalised from: after its leading characters that are not alphabetic, `norm` opens with
+/// one of [`LEAD_WORDS`]. The pattern opens with `\W*` (no alphabetic character: those are
+/// word characters) and a caption word, in any case; the normalised text holds the same
+/// non-alphabetic lead (lowercasing maps no other character to a letter) and the word in
+/// lowercase. (None of the words holds `s` or `k`, the ASCII letters that Unicode case
+/// folding relates to other characters, before its prefix ends.)
+fn opens_with_lead_word(norm: &str) -> bool {
+    // ASCII bytes that are not letters skipped by bytes, then any other non-alphabetic
+    // characters by characters; most lines start with a letter.
+    let ascii = norm
+        .bytes()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+        .unwrap_or(norm.len());
+    let rest = norm.get(ascii..).unwrap_or_default();
+    let start = rest
+        .char_indices()
+        .find(|(_, c)| c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    starts_with_any(
+        rest.get(start..).unwrap_or_default(),
+        &LEAD_FIRST,
+        LEAD_WORDS,
+    )
+}
+
+const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
+
+/// A cheap necessary condition for a match of [`CAPTION_TAIL`], which ends with
+/// `\s*\.?\s*$`: without that whitespace and full stop ("the body"), the text ends with the
+/// closing parenthesis of a credit (first branch), with "getty images" in any case (third
+/// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
+/// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
+/// colon or sign holds none of these).
+fn may_end_caption(text: &str) -> bool {
+    let body = text.trim_end();
+    let body = body.strip_suffix('.').unwrap_or(body).trim_end();
+    if body.ends_with(')') {
+        return true;
+    }
+    // "getty image" holds no letter that case folding relates to a non-ASCII character.
+    if let Some(rest) = body.strip_suffix(['s', 'S', 'ſ']) {
+        let bytes = rest.as_bytes();
+        let word = b"getty image";
+        if bytes.len() >= word.len()
+            && bytes
+                .get(bytes.len() - word.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+    }
+    let bytes = body.as_bytes();
+    // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
+    let after = bytes
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
+        .map_or(0, |i| i + 1);
+    let tail = bytes.get(after..).unwrap_or_default();
+    memchr::memchr(b':', tail).is_some() || memchr::memmem::find(tail, "©".as_bytes()).is_some()
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -417,7 +514,7 @@ fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
         return false;
     }
-    let text = text.trim();
+    let text = trim(text);
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
     }
@@ -459,14 +556,19 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
     if !stats.has_any(&[Slash, Pipe, Colon]) && !stats.has_all(&[C2, B7]) {
         return false;
     }
-    (1..bytes.len()).any(|i| {
-        let b = bytes[i];
-        (matches!(b, b'/' | b'|' | b':') || (b == 0xC2 && bytes.get(i + 1) == Some(&0xB7)))
+    let after_space = |i: usize| {
+        i > 0
             && text
                 .get(..i)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(char::is_whitespace)
-    })
+    };
+    // The ASCII separators found by `memchr3` (most lines with one of these bytes have a
+    // few); `·` by its lead byte, only when both of its bytes occur.
+    memchr::memchr3_iter(b'/', b'|', b':', bytes).any(after_space)
+        || (stats.has_all(&[C2, B7])
+            && memchr::memchr_iter(0xC2, bytes)
+                .any(|i| bytes.get(i + 1) == Some(&0xB7) && after_space(i)))
 }
 
 /// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
@@ -571,6 +673,59 @@ mod tests {
     }
 
     #[test]
+    fn tail_shortcut_lets_every_tail_caption_through() {
+        for caption in [
+            "Officials meet in Kabul on Monday. (AFP photo)",
+            "Officials meet in Kabul on Monday. (AFP photo).",
+            "Officials meet in Kabul on Monday. (AFP photo) . ",
+            "Gen. Mark Milley testifies in Washington. (AP file photo)",
+            "Der Kanzler in Berlin. Foto: dpa",
+            "Der Kanzler in Berlin. Foto: dpa.",
+            "(Photo Credit : PTI File Photo )",
+            "Crowds at the gate. (Photo by Jane Roe/Getty Images)",
+            "Trims loaded in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+            "Kabul airport / Getty Images",
+            "Kabul airport / GETTY IMAGES.",
+            "Kabul airport | Getty Imageſ",
+            "The minister. © Reuters 2021",
+            "The minister. Photo credit: Jane Roe, Kabul",
+        ] {
+            assert!(CAPTION_TAIL.is_match(caption), "{caption}");
+            assert!(may_end_caption(caption), "{caption}");
+        }
+        assert!(!may_end_caption(
+            "He said: the plan works. It was approved."
+        ));
+        assert!(!may_end_caption(
+            "The bill passed (after a long debate) with a large majority."
+        ));
+    }
+
+    #[test]
+    fn lead_words_open_every_lead_caption() {
+        for caption in [
+            "Photo copyright Getty Images",
+            "Image source, EPA",
+            "“Picture source AFP",
+            "— FOTO copyright dpa",
+            "Fot. source PAP",
+            "Zdjęcie source PAP",
+            "ФОТО source ТАСС",
+            "Imagen source EFE",
+            "Immagine copyright Ansa",
+            "Crédit photo source AFP",
+            "Photo credit copyright Jane",
+            "Bild source dpa",
+        ] {
+            assert!(CAPTION_LEAD.is_match(caption), "{caption}");
+            let norm = crate::classify::lexicon::normalise(caption);
+            assert!(opens_with_lead_word(&norm), "{caption}");
+            assert!(may_be_caption(&Stats::of(caption), &norm), "{caption}");
+        }
+        assert!(!opens_with_lead_word("the source of the leak"));
+    }
+
+    #[test]
     fn comment_head_shortcut_reads_the_verbs() {
         let verbs = COMMENT_VERB_WORDS
             .as_ref()
@@ -596,6 +751,45 @@ mod tests {
         assert!(may_be_comment_count("12 Kommentare") && may_be_comment_count("One response"));
         assert!(!may_be_comment_count("Comments (12)"));
         assert!(ends_with_digit("Image 1 of 5 ") && !ends_with_digit("1 of 5 images"));
+    }
+
+    #[test]
+    fn credit_gate_lets_every_credit_shape_through() {
+        for line in [
+            "(Reporting by Jane Roe; Editing by John Doe)",
+            "Additional reporting by Jane Roe in Kabul",
+            "With reporting by Jane Roe",
+            "FURTHER EDITING BY JOHN DOE",
+            "( with  writing by Max)",
+            "Mit Material von dpa",
+            "Mitarbeit: Max Mustermann",
+            "(avec AFP)",
+            "Jane Roe contributed to this report.",
+            "Jane Roe contributed reporting from Kabul",
+        ] {
+            assert!(CREDIT_LINE.is_match(trim(line)), "{line}");
+            assert!(
+                may_be_credit(
+                    &crate::classify::lexicon::normalise(line),
+                    hits_of(line),
+                    &Stats::of(line)
+                ),
+                "{line}"
+            );
+            assert_eq!(c(line), Cue::Drop(Rule::Byline), "{line}");
+        }
+        assert!(!may_be_credit(
+            "with the help of friends",
+            Hits::default(),
+            &Stats::of("With the help of friends")
+        ));
+    }
+
+    fn hits_of(line: &str) -> Hits {
+        let mut buf = String::new();
+        LEXICON
+            .normalise_with_hits(line, &mut buf, Stats::of(line).lowercase_only)
+            .1
     }
 
     #[test]

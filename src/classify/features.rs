@@ -26,6 +26,11 @@ pub(crate) struct Stats {
     /// Which of the bytes of [`SeenByte`] occur in the text (one bit each): cheap necessary
     /// conditions for the caption and breadcrumb patterns.
     pub bytes_seen: u16,
+    /// Which of the ASCII letters of [`Letter`] occur, in either case (one bit each).
+    pub letters: u8,
+    /// The text is ASCII without control bytes, tabs, line breaks, backticks, a leading space
+    /// or two spaces in a row: normalising it only lowercases it (and drops a trailing space).
+    pub lowercase_only: bool,
 }
 
 /// Bytes whose presence [`Stats::bytes_seen`] records.
@@ -59,6 +64,15 @@ impl Stats {
         bytes.iter().any(|&b| self.bytes_seen & b as u16 != 0)
     }
 
+    /// Whether `norm`, the text normalised (lowercased: see `lexicon::normalise`), may hold
+    /// an ASCII word made of these letters (among others): each occurs in the text in
+    /// either case, or the text has a non-ASCII character (whose lowercase form may be
+    /// anything).
+    pub(crate) fn may_hold_letters(&self, letters: &[Letter]) -> bool {
+        letters.iter().all(|&l| self.letters & l as u8 != 0)
+            || self.bytes_seen & SeenByte::NonAscii as u16 != 0
+    }
+
     /// Whether all of the bytes occur in the text.
     pub(crate) fn has_all(&self, bytes: &[SeenByte]) -> bool {
         bytes.iter().all(|&b| self.bytes_seen & b as u16 != 0)
@@ -87,6 +101,19 @@ static BYTE_SEEN: [u16; 256] = {
     table[0x92] |= SeenByte::X92 as u16;
     table
 };
+
+/// `str::trim`, without the search from both ends when they are ASCII bytes that are not
+/// whitespace (most block texts, which are trimmed already): then nothing is cut.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage
+    // return and space.
+    let keeps = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if keeps(first) && keeps(last) => s,
+        _ => s.trim(),
+    }
+}
 
 /// How many characters one CJK character counts as.
 pub(crate) const CJK_WEIGHT: f32 = 3.0;
@@ -124,9 +151,32 @@ fn below_cjk(c: char, bit: u8, slow: fn(char) -> bool) -> bool {
     }
 }
 
-/// `char::is_alphanumeric`, by table for most characters.
+/// `char::is_alphanumeric` of the rest of the Basic Multilingual Plane (U+3000 to U+FFFF:
+/// kana, CJK, Hangul...), one bit each, built once (when first needed) from the standard
+/// library's answers: CJK text asks for every character, and the standard library answers
+/// with a table search each time.
+static ALNUM_ABOVE: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut bits = vec![0u64; ((0x1_0000 - TABLE_END) / 64) as usize];
+    for u in TABLE_END..0x1_0000 {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            let i = (u - TABLE_END) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+/// `char::is_alphanumeric`, by table for the Basic Multilingual Plane.
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    below_cjk(c, 1, char::is_alphanumeric)
+    let u = c as u32;
+    if u < TABLE_END {
+        return below_cjk(c, 1, char::is_alphanumeric);
+    }
+    let i = (u - TABLE_END) as usize;
+    match ALNUM_ABOVE.get(i / 64) {
+        Some(word) => word >> (i % 64) & 1 != 0,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// `char::is_whitespace`, by table for most characters.
@@ -216,6 +266,25 @@ impl Scan {
     }
 }
 
+/// The code point and the length in bytes of the non-ASCII character that starts at byte `i`
+/// of `text` (`None` past its end or off a character boundary). Two- and three-byte
+/// sequences (everything below U+10000: Latin, Greek, Cyrillic, CJK...) are decoded from the
+/// bytes directly: `text` is valid UTF-8, so a lead byte from 0xC2 to 0xDF is followed by one
+/// continuation byte and one from 0xE0 to 0xEF by two.
+#[inline(always)]
+pub(crate) fn decode_at(text: &str, i: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3f));
+    match *bytes.get(i)? {
+        lead @ 0xc2..=0xdf => Some((u32::from(lead & 0x1f) << 6 | cont(1)?, 2)),
+        lead @ 0xe0..=0xef => Some((u32::from(lead & 0x0f) << 12 | cont(1)? << 6 | cont(2)?, 3)),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            Some((u32::from(c), c.len_utf8()))
+        }
+    }
+}
+
 /// Classes of ASCII bytes for [`Stats::of`]: the ASCII answers of `char::is_whitespace`,
 /// `is_uppercase`, `is_alphanumeric`, [`is_terminal`], [`is_closing`] and the comma test;
 /// digits, and the control bytes the junk check counts.
@@ -301,19 +370,61 @@ const FIRST_UPPER: usize = 4;
 const PREV_TERMINAL: usize = 8;
 
 /// An [`ASCII_STEP`] entry holds what one byte adds to each count, in fields of
-/// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas, digits,
-/// control bytes), and in its top bits the next state already shifted into a table index
-/// (`state << 7`): adding entries sums every count at once (the state bits overflow out of
-/// the word harmlessly), and the next entry's index is one shift and an OR away.
+/// [`FIELD_BITS`] bits (words ended, capitalised words ended, sentence marks, commas), flags
+/// of what the byte is (see [`SEEN_SHIFT`]), and in its top bits the next state already
+/// shifted into a table index (`state << 7`): adding entries sums every count at once (the
+/// bits above the fields overflow harmlessly), and the next entry's index is one shift and
+/// an OR away.
 const FIELD_BITS: u32 = 8;
 const WORDS: u32 = 0;
 const CAPS: u32 = 1;
 const MARKS: u32 = 2;
 const COMMAS: u32 = 3;
-const DIGITS: u32 = 4;
-const CONTROLS: u32 = 5;
-/// Where the shifted state starts: its 11 bits end at bit 63, above the six fields.
+/// Where the shifted state starts: its 11 bits end at bit 63.
 const STATE_SHIFT: u32 = 53;
+/// Where an entry holds its byte's flags, between the fields and the state: its
+/// [`SeenByte`] bit (the five ASCII ones), whether it is a digit or a control byte, and its
+/// [`Letter`] bit. The scan ORs the entries into a separate word, so that a flag costs one OR
+/// per byte for all of them (and no count: only their presence matters).
+const SEEN_SHIFT: u32 = 32;
+/// The [`SeenByte`] bits of ASCII bytes: `)`, `:`, `/`, `|` and `>`.
+const ASCII_SEEN_MASK: u64 = 0x1f;
+const DIGIT_FLAG: u64 = 1 << (SEEN_SHIFT + 5);
+const CONTROL_FLAG: u64 = 1 << (SEEN_SHIFT + 6);
+/// Where the [`Letter`] bits start among the flags.
+const LETTER_SHIFT: u32 = SEEN_SHIFT + 7;
+/// A byte that normalisation does more with than lowercase it (see
+/// [`Stats::lowercase_only`]): a control byte, tab or line break, a backtick, or a space
+/// at the start or after whitespace (the state has no word open).
+const REWRITE_FLAG: u64 = 1 << (LETTER_SHIFT + 7);
+
+/// ASCII letters (either case) whose presence [`Stats::letters`] records: cheap necessary
+/// conditions for the searches of a few words in the normalised text.
+#[derive(Debug, Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum Letter {
+    M = 1,
+    Y = 2,
+    P = 4,
+    G = 8,
+    H = 16,
+    U = 32,
+    C = 64,
+}
+
+/// The [`Letter`] bit of an ASCII byte (0 for the others).
+const fn letter_bit(b: u8) -> u8 {
+    match b.to_ascii_lowercase() {
+        b'm' => Letter::M as u8,
+        b'y' => Letter::Y as u8,
+        b'p' => Letter::P as u8,
+        b'g' => Letter::G as u8,
+        b'h' => Letter::H as u8,
+        b'u' => Letter::U as u8,
+        b'c' => Letter::C as u8,
+        _ => 0,
+    }
+}
 
 /// ASCII bytes scanned between two flushes of the sums: no field can overflow.
 const FLUSH_BYTES: usize = (1 << FIELD_BITS) - 1;
@@ -335,7 +446,12 @@ static ASCII_STEP: [u64; 16 * 128] = {
     while state < 16 {
         let mut b = 0;
         while b < 128 {
-            table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b]);
+            let rewritten =
+                b < 0x20 || b == b'`' as usize || (b == b' ' as usize && state & IN_WORD == 0);
+            table[state << 7 | b] = ascii_step(state, ASCII_CLASS[b])
+                | (BYTE_SEEN[b] as u64) << SEEN_SHIFT
+                | (letter_bit(b as u8) as u64) << LETTER_SHIFT
+                | if rewritten { REWRITE_FLAG } else { 0 };
             b += 1;
         }
         state += 1;
@@ -368,10 +484,10 @@ const fn ascii_step(state: usize, class: u8) -> u64 {
         out += one(COMMAS);
     }
     if class & DIGIT != 0 {
-        out += one(DIGITS);
+        out |= DIGIT_FLAG;
     }
     if class & CONTROL != 0 {
-        out += one(CONTROLS);
+        out |= CONTROL_FLAG;
     }
     let first_upper = if starts {
         class & UPPER != 0
@@ -408,6 +524,58 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// What [`ascii_chunks`] read: how many bytes, the state after them, the sum and the OR of
+/// their table entries.
+struct AsciiRun {
+    len: usize,
+    at: usize,
+    sum: u64,
+    steps: u64,
+}
+
+/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
+/// `at`: eight-byte chunks while they are all ASCII (no test per byte), then byte by byte up
+/// to the first non-ASCII byte. A loop of its own, which keeps its few values in registers
+/// (written as a branch of the character loop, it spilled them to the stack).
+/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+#[inline(always)]
+fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
+    let (mut sum, mut steps) = (0u64, 0u64);
+    let mut len = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        for &b in chunk {
+            let step = ASCII_STEP[at | usize::from(b & 0x7f)];
+            sum = sum.wrapping_add(step);
+            steps |= step;
+            at = (step >> STATE_SHIFT) as usize;
+        }
+        len += 8;
+    }
+    // Then the ASCII bytes before the next non-ASCII one, in the same tight loop.
+    for &b in bytes.get(len..).unwrap_or_default() {
+        if !b.is_ascii() {
+            break;
+        }
+        let step = ASCII_STEP[at | usize::from(b & 0x7f)];
+        sum = sum.wrapping_add(step);
+        steps |= step;
+        at = (step >> STATE_SHIFT) as usize;
+        len += 1;
+    }
+    AsciiRun {
+        len,
+        at,
+        sum,
+        steps,
+    }
+}
+
 impl Stats {
     pub(crate) fn of(text: &str) -> Stats {
         let mut s = Stats::default();
@@ -417,57 +585,61 @@ impl Stats {
         // `state << 7`); the state goes through `Scan` only around the rare non-ASCII
         // characters.
         let mut at = 0usize;
-        let (mut digits, mut controls) = (0u32, 0u32);
         // Characters, counted in the same pass (one per ASCII byte or decoded character).
         let mut chars = 0usize;
         let mut seen = 0u16;
+        // The OR of the ASCII bytes' table entries: their `SeenByte` bits (see `SEEN_SHIFT`).
+        let mut steps = 0u64;
         let mut i = 0;
+        let mut stand_ins: Option<&[u8]> = None;
         while i < bytes.len() {
             let stop = bytes.len().min(i + FLUSH_BYTES);
             let mut sum = 0u64;
             while i < stop {
-                // Eight ASCII bytes at once: no test per byte.
-                if let Some(chunk) = bytes.get(i..stop).and_then(<[u8]>::first_chunk::<8>) {
-                    if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
-                        for &b in chunk {
-                            seen |= BYTE_SEEN[usize::from(b)];
-                            let step = ASCII_STEP[at | usize::from(b)];
-                            sum = sum.wrapping_add(step);
-                            at = (step >> STATE_SHIFT) as usize;
-                        }
-                        i += 8;
-                        chars += 8;
-                        continue;
-                    }
-                }
-                let b = bytes[i];
-                seen |= BYTE_SEEN[usize::from(b)];
+                // The ASCII bytes up to the next non-ASCII one, in a loop of their own (see
+                // `ascii_chunks`).
+                let run = ascii_chunks(bytes.get(i..stop).unwrap_or_default(), at);
+                i += run.len;
+                chars += run.len;
+                at = run.at;
+                sum = sum.wrapping_add(run.sum);
+                steps |= run.steps;
+                let Some(&b) = bytes.get(i).filter(|_| i < stop) else {
+                    break;
+                };
                 chars += 1;
-                if b.is_ascii() {
-                    i += 1;
-                    let step = ASCII_STEP[at | usize::from(b)];
-                    sum = sum.wrapping_add(step);
-                    at = (step >> STATE_SHIFT) as usize;
-                    continue;
-                }
-                let Some(c) = text[i..].chars().next() else {
+                // The lead byte and the continuation bytes (read straight from the text for
+                // two- and three-byte characters, as `decode_at` decodes them).
+                seen |= BYTE_SEEN[usize::from(b)];
+                let Some((c, len)) = decode_at(text, i) else {
                     i = bytes.len();
                     break;
                 };
-                // The lead byte is recorded above, the continuation bytes here.
-                for &b in bytes.get(i + 1..i + c.len_utf8()).unwrap_or_default() {
-                    seen |= BYTE_SEEN[usize::from(b)];
-                }
-                i += c.len_utf8();
+                let byte_seen =
+                    |k: usize| bytes.get(i + k).map_or(0, |&b| BYTE_SEEN[usize::from(b)]);
+                seen |= match len {
+                    2 => byte_seen(1),
+                    3 => byte_seen(1) | byte_seen(2),
+                    _ => (1..len).fold(0, |acc, k| acc | byte_seen(k)),
+                };
+                i += len;
                 // Below U+3000 (Latin, Greek, Cyrillic, punctuation...) a character takes the
-                // step of an ASCII byte of its class; the rest go through `Scan::other`.
-                match STAND_INS.get(c as usize) {
+                // step of an ASCII byte of its class; the rest go through `Scan::other`. (The
+                // table is looked up once per text.)
+                let stand_ins = *stand_ins.get_or_insert_with(|| STAND_INS.as_slice());
+                match stand_ins.get(c as usize) {
                     Some(&b) if b.is_ascii() => {
                         let step = ASCII_STEP[at | usize::from(b)];
                         sum = sum.wrapping_add(step);
+                        // The stand-in's byte flags are not the character's; its class is
+                        // (a C1 control is a control).
+                        steps |= step & CONTROL_FLAG;
                         at = (step >> STATE_SHIFT) as usize;
                     }
                     _ => {
+                        let Some(c) = char::from_u32(c) else {
+                            continue;
+                        };
                         scan.set_bits(at >> 7);
                         scan = scan.other(c);
                         at = scan.bits() << 7;
@@ -478,13 +650,13 @@ impl Stats {
             scan.caps += field(sum, CAPS);
             scan.sentence_marks += field(sum, MARKS);
             scan.commas += field(sum, COMMAS);
-            digits += field(sum, DIGITS);
-            controls += field(sum, CONTROLS);
         }
         scan.set_bits(at >> 7);
-        s.has_digit = digits > 0;
-        s.may_have_junk = scan.junk || controls > 0;
-        s.bytes_seen = seen;
+        s.has_digit = steps & DIGIT_FLAG != 0;
+        s.may_have_junk = scan.junk || steps & CONTROL_FLAG != 0;
+        s.bytes_seen = seen | ((steps >> SEEN_SHIFT) & ASCII_SEEN_MASK) as u16;
+        s.letters = (steps >> LETTER_SHIFT) as u8 & 0x7f;
+        s.lowercase_only = seen & SeenByte::NonAscii as u16 == 0 && steps & REWRITE_FLAG == 0;
         let Scan {
             in_word,
             word_has_alnum,
@@ -504,10 +676,23 @@ impl Stats {
             }
         }
         let plain = chars as u32 - cjk;
-        let trimmed = text.trim_end();
-        let tail = trimmed.chars().rev().find(|&c| !is_closing(c));
-        // A trailing ellipsis marks a cut-off teaser, not the end of a sentence.
-        let cut_off = trimmed.ends_with('…') || trimmed.ends_with("...");
+        // The last character that is not a closing quote, and whether the text ends with an
+        // ellipsis (a cut-off teaser, not the end of a sentence). Most texts end with an ASCII
+        // byte that is neither whitespace nor a closing quote: it is that character, and no
+        // search from the back is needed.
+        let (tail, cut_off) = match bytes.last() {
+            Some(&b)
+                if b.is_ascii()
+                    && !matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'' | b')' | b']') =>
+            {
+                (Some(char::from(b)), bytes.ends_with(b"..."))
+            }
+            _ => {
+                let trimmed = text.trim_end();
+                let tail = trimmed.chars().rev().find(|&c| !is_closing(c));
+                (tail, trimmed.ends_with('…') || trimmed.ends_with("..."))
+            }
+        };
         s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':');
         if prev_terminal && !matches!(tail, Some('。' | '！' | '？')) {
             s.sentence_marks += 1;
@@ -556,6 +741,14 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_table_agrees_above_u3000() {
+        for u in 0x3000..0x11_0000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{u:x}");
+        }
+    }
+
+    #[test]
     fn tables_agree_with_the_standard_library() {
         for u in (0..0x3100).chain([0x1_0000, 0x1_D400]) {
             let Some(c) = char::from_u32(u) else { continue };
@@ -590,6 +783,11 @@ mod tests {
             "tab\tand\x0bvertical\x0cform\u{1}ctl \u{85} \u{fffd}",
             "东京，大阪。 Tokyo. Ёлка Ёж",
             "Home › News » World / Asia | (c) © 2021 → a:b>c",
+            "Plain ASCII line, with Capitals: and (parens) ",
+            " leading space",
+            "two  spaces",
+            "tab\there",
+            "back`tick",
             &sweep,
             long.as_str(),
         ] {
@@ -613,8 +811,67 @@ mod tests {
             assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
             let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
             assert_eq!(s.bytes_seen, seen, "{t:?}");
+            let letters = t
+                .bytes()
+                .filter(u8::is_ascii)
+                .fold(0, |acc, b| acc | letter_bit(b));
+            assert_eq!(s.letters, letters, "{t:?}");
+            if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
+                let mut lower = t.to_ascii_lowercase();
+                if lower.ends_with(' ') {
+                    lower.pop();
+                }
+                assert_eq!(
+                    crate::classify::lexicon::normalise_untrimmed(t),
+                    lower,
+                    "{t:?}"
+                );
+            }
             let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
             assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn decodes_like_chars() {
+        let text: String = (0x80..0x3100)
+            .chain([0xfffd, 0xffff, 0x1_0000, 0x1_d400, 0x10_ffff])
+            .filter_map(char::from_u32)
+            .flat_map(|c| ['a', c])
+            .collect();
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            assert_eq!(
+                decode_at(&text, i),
+                Some((u32::from(c), c.len_utf8())),
+                "{c:?}"
+            );
+        }
+        assert_eq!(decode_at("é", 1), None);
+        assert_eq!(decode_at("é", 2), None);
+    }
+
+    #[test]
+    fn trim_matches_the_standard_library() {
+        for b in 0u8..128 {
+            assert_eq!(
+                char::from(b).is_whitespace(),
+                matches!(b, b'\t'..=b'\r' | b' '),
+                "{b:x}"
+            );
+        }
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{a0}",
+            "\u{3000}b",
+            "x y",
+            "\tq\r",
+            "é",
+            "\u{85}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }
 

@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{is_alphanumeric, is_whitespace};
+use super::features::{decode_at, is_alphanumeric, is_whitespace, trim};
 use super::swar;
 use crate::rules::phrases;
 
@@ -52,7 +52,7 @@ pub(crate) struct Lexicon {
 /// default SipHash, and the keys are the crate's own phrases.
 type PhraseSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-/// FNV-1a as a [`Hasher`] (see [`word_hash`]).
+/// FNV-1a as a [`Hasher`].
 struct Fnv(u32);
 
 impl Default for Fnv {
@@ -122,6 +122,9 @@ pub(crate) enum List {
     Byline = 1024,
     /// The word "contributed" of the wire credits (see `cues::may_be_credit`).
     Credit = 2048,
+    /// The weak promo phrases (`PROMO_SHORT_ONLY`), which count only in short blocks: a
+    /// list of their own, so that longer blocks with only their words skip the promo check.
+    PromoShort = 4096,
 }
 
 impl Hits {
@@ -143,9 +146,17 @@ const COMMON_WORDS: &[&str] = &[
     "by", "at", "is", "it", "a",
 ];
 
-/// FNV-1a over a word's bytes.
+/// The key-word hash of a word's bytes (see [`key_step`]).
 fn word_hash(word: &[u8]) -> u32 {
-    word.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
+    word.iter().fold(FNV_OFFSET, |h, &b| key_step(h, b))
+}
+
+/// One byte of a key-word hash: a rotate and an XOR, two instructions with a one-cycle
+/// dependency each (FNV's multiply makes three cycles per byte in the word loop). The table
+/// mixes the hash with a multiply once per word (see `KeyWords::first_slot`) and compares the
+/// whole hash, so a poorer spread only costs a rare needless check, never a missed one.
+fn key_step(hash: u32, byte: u8) -> u32 {
+    hash.rotate_left(5) ^ u32::from(byte)
 }
 
 const FNV_OFFSET: u32 = 0x811c_9dc5;
@@ -295,7 +306,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Navigation, phrases::NAVIGATION),
         (List::DateLabels, phrases::DATE_LABELS),
         (List::Promo, phrases::PROMO),
-        (List::Promo, phrases::PROMO_SHORT_ONLY),
+        (List::PromoShort, phrases::PROMO_SHORT_ONLY),
         (List::Cookie, phrases::COOKIE),
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
@@ -353,8 +364,16 @@ pub(crate) fn normalise(text: &str) -> String {
 
 /// [`normalise`] into a buffer reused from call to call.
 pub(crate) fn normalise_in<'b>(text: &str, buf: &'b mut String) -> &'b str {
-    let (range, _) = normalise_words(text, buf, None);
+    let (range, _) = normalise_words(text, buf, None, false);
     &buf[range]
+}
+
+/// The normalised text before its trims (for tests).
+#[cfg(test)]
+pub(crate) fn normalise_untrimmed(text: &str) -> String {
+    let mut buf = String::new();
+    normalise_words(text, &mut buf, None, false);
+    buf
 }
 
 /// Whether writing the ASCII `run` only lowercases it: no control byte, tab or line break,
@@ -461,7 +480,7 @@ const WORD_BYTE: [bool; 256] = {
     table
 };
 
-/// The word pass of [`Hits`] run on the normalised text as it is written: the FNV hash of
+/// The word pass of [`Hits`] run on the normalised text as it is written: the key-word hash of
 /// each maximal run of alphanumeric characters, looked up in the key-word table when the run
 /// ends. The same words as a pass over the finished text, without decoding its non-ASCII
 /// characters a second time.
@@ -489,7 +508,7 @@ impl<'t> WordPass<'t> {
             (self.table, self.hash, self.in_word, self.bits);
         for &b in written {
             if WORD_BYTE[usize::from(b)] {
-                hash = fnv_step(hash, b);
+                hash = key_step(hash, b);
                 in_word = true;
             } else if in_word {
                 bits |= table.get(hash);
@@ -503,7 +522,7 @@ impl<'t> WordPass<'t> {
     /// One non-ASCII character as written.
     fn char(&mut self, c: char, encoded: &[u8]) {
         if is_alphanumeric(c) {
-            self.hash = encoded.iter().fold(self.hash, |h, &b| fnv_step(h, b));
+            self.hash = encoded.iter().fold(self.hash, |h, &b| key_step(h, b));
             self.in_word = true;
         } else {
             self.end();
@@ -542,6 +561,39 @@ static LOWER_BELOW_CJK: Lazy<Vec<u16>> = Lazy::new(|| {
         .collect()
 });
 
+/// For each character below U+3000, what the character loop of [`normalise_words`] does
+/// with it, built once from the same tests: its single-character lowercase form
+/// ([`NORM_CHAR`] bits) and whether that is alphanumeric, whether the character is
+/// whitespace or an apostrophe written as `'`; [`NORM_SLOW`] for the few whose lowercase
+/// form is not one character (and for ASCII, never looked up), left to that loop.
+static NON_ASCII_NORM: Lazy<Vec<u32>> = Lazy::new(|| {
+    (0..0x3000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u).filter(|c| !c.is_ascii()) else {
+                return NORM_SLOW;
+            };
+            if is_whitespace(c) {
+                return NORM_SPACE;
+            }
+            if matches!(c, '’' | '‘' | '´') {
+                return NORM_APOSTROPHE;
+            }
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => u32::from(l) | if is_alphanumeric(l) { NORM_ALNUM } else { 0 },
+                _ => NORM_SLOW,
+            }
+        })
+        .collect()
+});
+
+/// The fields of a [`NON_ASCII_NORM`] entry.
+const NORM_CHAR: u32 = 0x1f_ffff;
+const NORM_SPACE: u32 = 1 << 21;
+const NORM_APOSTROPHE: u32 = 1 << 22;
+const NORM_SLOW: u32 = 1 << 23;
+const NORM_ALNUM: u32 = 1 << 24;
+
 /// Writes the lowercase form of the non-ASCII character `c` to `out`, telling `words`.
 fn push_lowercase(c: char, out: &mut String, words: &mut Option<WordPass>) {
     let single = LOWER_BELOW_CJK
@@ -568,6 +620,7 @@ fn normalise_words(
     text: &str,
     out: &mut String,
     table: Option<&KeyWords>,
+    lowercase_only: bool,
 ) -> (std::ops::Range<usize>, u16) {
     // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
     // allocation is reused.
@@ -578,11 +631,36 @@ fn normalise_words(
     out.reserve(text.len());
     // The words of the whole text written (before the trims below), hashed as written.
     let mut words = table.map(WordPass::new);
+    if lowercase_only {
+        // What the loop below makes of such a text (see `Stats::lowercase_only`): one ASCII
+        // run, copied and lowercased; a trailing space is dropped (it stays pending).
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        let bits = words.map_or(0, |mut words| {
+            words.ascii(out.as_bytes());
+            words.end();
+            words.bits
+        });
+        return (trimmed(out), bits);
+    }
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii() {
+            if bytes[i] == b' ' && !bytes.get(i + 1).is_some_and(u8::is_ascii) {
+                // A lone space between non-ASCII characters (between the words of Cyrillic
+                // or Greek text): what `push_ascii_run` makes of it, without its set-up.
+                pending_space = !out.is_empty();
+                if let Some(words) = words.as_mut() {
+                    words.end();
+                }
+                i += 1;
+                continue;
+            }
             // The common case, without the Unicode tables: the whole ASCII run at once.
             let end = ascii_run_end(bytes, i);
             let from = out.len();
@@ -597,10 +675,50 @@ fn normalise_words(
             i = end;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some((code, len)) = decode_at(text, i) else {
             break;
         };
-        i += c.len_utf8();
+        i += len;
+        // Below U+3000, one table entry says all the character loop below asks.
+        if let Some(&entry) = NON_ASCII_NORM.get(code as usize) {
+            if entry & NORM_SLOW == 0 {
+                if entry & NORM_SPACE != 0 {
+                    pending_space = !out.is_empty();
+                    if let Some(words) = words.as_mut() {
+                        words.end();
+                    }
+                    continue;
+                }
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                if entry & NORM_APOSTROPHE != 0 {
+                    out.push('\'');
+                    if let Some(words) = words.as_mut() {
+                        words.end();
+                    }
+                    continue;
+                }
+                if let Some(lower) = char::from_u32(entry & NORM_CHAR) {
+                    out.push(lower);
+                    if let Some(words) = words.as_mut() {
+                        if entry & NORM_ALNUM != 0 {
+                            let mut utf8 = [0; 4];
+                            let encoded = lower.encode_utf8(&mut utf8).as_bytes();
+                            words.hash = encoded.iter().fold(words.hash, |h, &b| key_step(h, b));
+                            words.in_word = true;
+                        } else {
+                            words.end();
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        let Some(c) = char::from_u32(code) else {
+            break;
+        };
         if is_whitespace(c) {
             pending_space = !out.is_empty();
             if let Some(words) = words.as_mut() {
@@ -669,7 +787,7 @@ fn without_count(norm: &str) -> &str {
         .iter()
         .position(|&b| !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ')))
         .unwrap_or(end);
-    norm.get(start..end).unwrap_or_default().trim()
+    trim(norm.get(start..end).unwrap_or_default())
 }
 
 fn words(s: &str) -> usize {
@@ -733,8 +851,9 @@ impl Lexicon {
         &self,
         text: &str,
         out: &mut String,
+        lowercase_only: bool,
     ) -> (std::ops::Range<usize>, Hits) {
-        let (range, bits) = normalise_words(text, out, Some(&self.key_words));
+        let (range, bits) = normalise_words(text, out, Some(&self.key_words), lowercase_only);
         (range, Hits(bits | self.always))
     }
 
@@ -963,7 +1082,7 @@ mod tests {
             (List::Navigation, phrases::NAVIGATION),
             (List::DateLabels, phrases::DATE_LABELS),
             (List::Promo, phrases::PROMO),
-            (List::Promo, phrases::PROMO_SHORT_ONLY),
+            (List::PromoShort, phrases::PROMO_SHORT_ONLY),
             (List::Cookie, phrases::COOKIE),
             (List::Mirror, phrases::MIRROR),
             (List::Footer, phrases::FOOTER),
@@ -994,9 +1113,34 @@ mod tests {
             "Copyright © 2024 ВСЕ ПРАВА",
             "",
         ] {
-            let (range, hits) = lx.normalise_with_hits(s, &mut buf);
+            let (range, hits) = lx.normalise_with_hits(s, &mut buf, false);
             assert_eq!(&buf[range.clone()], normalise(s), "{s}");
             assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
+    }
+
+    #[test]
+    fn lowercase_only_shortcut_gives_the_same_text_and_hits() {
+        let lx = &*LEXICON;
+        let (mut a, mut b) = (String::new(), String::new());
+        for s in [
+            "Follow US on Telegram: now!",
+            "ALSO READ: EU is in no hurry",
+            "* Read more >",
+            "Copyright 2024 Example Media. All rights reserved.",
+            "trailing space ",
+            "x",
+            " leading",
+            "double  space",
+            "tab\tin",
+            "tick`s",
+            "contributed to this report.",
+        ] {
+            let shortcut = super::super::features::Stats::of(s).lowercase_only;
+            let (ra, ha) = lx.normalise_with_hits(s, &mut a, shortcut);
+            let (rb, hb) = lx.normalise_with_hits(s, &mut b, false);
+            assert_eq!(&a[ra], &b[rb], "{s}");
+            assert_eq!(ha.0, hb.0, "{s}");
         }
     }
 
@@ -1028,9 +1172,15 @@ mod tests {
         let mut buf = String::new();
         for u in (0x80..0x3100).chain([0x1_0400, 0x1_E900]) {
             let Some(c) = char::from_u32(u) else { continue };
-            for text in [format!("a{c}b"), format!("{c}"), format!("Ab {c}{c} x")] {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("Ab {c}{c} x"),
+                // Lone spaces between non-ASCII characters, and at the ends.
+                format!(" {c} ü {c}x {c} "),
+            ] {
                 assert_eq!(normalise(&text), reference(&text), "{u:x}");
-                let (range, hits) = lx.normalise_with_hits(&text, &mut buf);
+                let (range, hits) = lx.normalise_with_hits(&text, &mut buf, false);
                 assert_eq!(hits.0, lx.hits(&buf[range]).0, "{u:x}");
             }
         }

@@ -56,7 +56,7 @@ pub(crate) fn find_title(
         }
         let digits = text.chars().filter(char::is_ascii_digit).count();
         if digits * 5 > text.chars().count()
-            || text.matches(" - ").count() + text.matches(" | ").count() >= 2
+            || spaced_count(text, b'-') + spaced_count(text, b'|') >= 2
         {
             score -= 3.0;
         }
@@ -71,11 +71,35 @@ pub(crate) fn find_title(
     (start > 0 && headline_like(first, &stats[0], cues[0])).then_some(0)
 }
 
+/// `text.matches(" M ").count()` for an ASCII mark `M`: the non-overlapping occurrences of
+/// the mark between two spaces, found from the mark's positions.
+fn spaced_count(text: &str, mark: u8) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut free_from) = (0, 0);
+    for at in memchr::memchr_iter(mark, bytes) {
+        // A match is `at - 1 .. at + 2`; the next may start where it ends.
+        if at > free_from && bytes.get(at - 1) == Some(&b' ') && bytes.get(at + 1) == Some(&b' ') {
+            count += 1;
+            free_from = at + 2;
+        }
+    }
+    count
+}
+
 /// The headline text: a page title line loses its site-name suffix when a separator splits it
 /// into a long part and a short one.
 pub(crate) fn title_text(text: &str) -> String {
     let text = text.trim();
     for sep in TITLE_SEPARATORS {
+        // Most titles hold none of the separators: their second byte (the ASCII mark, or the
+        // lead byte of the dash or dot) rules them out without setting up a search.
+        if sep
+            .as_bytes()
+            .get(1)
+            .is_none_or(|&b| memchr::memchr(b, text.as_bytes()).is_none())
+        {
+            continue;
+        }
         if let Some((head, tail)) = text.rsplit_once(sep) {
             if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
                 return head.trim().to_string();
@@ -120,6 +144,24 @@ pub(crate) fn byline_part(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_count_matches_str_matches() {
+        for t in [
+            "",
+            " - ",
+            "a - b - c",
+            " - - ",
+            " -  - ",
+            "-- | -",
+            "x | y | z - w",
+            " - - - ",
+        ] {
+            for (mark, pat) in [(b'-', " - "), (b'|', " | ")] {
+                assert_eq!(spaced_count(t, mark), t.matches(pat).count(), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_byline_loses_the_date_after_it() {

@@ -192,12 +192,14 @@ fn classify_blocks(
     // A tail marker ends the body when little prose comes after it.
     let mut tail_rule = None;
     // Prefix sums of the positive scores: the prose weight of any range in constant time.
-    let prefix: Vec<f64> = std::iter::once(0.0)
-        .chain(scores.iter().scan(0.0f64, |acc, &s| {
-            *acc += f64::from(s.max(0.0));
-            Some(*acc)
-        }))
-        .collect();
+    // (Pushed into a vector sized once: collected from the chained iterator, it regrew.)
+    let mut prefix: Vec<f64> = Vec::with_capacity(scores.len() + 1);
+    let mut acc = 0.0f64;
+    prefix.push(acc);
+    for &s in &scores {
+        acc += f64::from(s.max(0.0));
+        prefix.push(acc);
+    }
     let positive = |a: usize, b: usize| -> f32 { (prefix[b.max(a)] - prefix[a]) as f32 };
     // (HTML: the DOM already bounded the content; a marker inside it is a box, not the end.)
     let text_mode = doc.origin == Origin::Text;
@@ -505,7 +507,7 @@ fn introduced_lists(segs: &[Segment], stats: &[Stats], cues: &[Cue]) -> Vec<bool
             open = false;
         }
         out[i] = open;
-        if cues[i] == Cue::Plain && seg.text.trim_end().ends_with([':', '：']) {
+        if cues[i] == Cue::Plain && features::trim(&seg.text).ends_with([':', '：']) {
             open = true;
         }
     }

@@ -45,20 +45,35 @@ pub(crate) fn junk_percent(text: &str, sample: usize) -> (f32, f32) {
 /// that the compiler vectorises, then the exact test on the rare chunks it flags.
 fn has_junk(bytes: &[u8], end: usize) -> bool {
     const CHUNK: usize = 32;
-    let mut offset = 0;
-    for chunk in bytes[..end].chunks(CHUNK) {
-        let flagged = chunk.iter().fold(false, |acc, &b| {
-            acc | ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c))
-                | (b == 0x7f)
-                | (b == 0xc2)
-                | (b == 0xef)
-        });
-        if flagged && (offset..offset + chunk.len()).any(|i| is_junk_at(bytes, i)) {
+    let head = bytes.get(..end).unwrap_or(bytes);
+    // Fixed-size chunks, whose test the compiler turns into a few vector compares; the last
+    // partial chunk goes through the same test byte by byte.
+    let chunks = head.chunks_exact(CHUNK);
+    let rest_at = head.len() - chunks.remainder().len();
+    for (n, chunk) in chunks.enumerate() {
+        let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk) else {
+            continue;
+        };
+        let flagged = chunk
+            .iter()
+            .fold(0u8, |acc, &b| acc | u8::from(may_be_junk(b)))
+            != 0;
+        let offset = n * CHUNK;
+        if flagged && (offset..offset + CHUNK).any(|i| is_junk_at(bytes, i)) {
             return true;
         }
-        offset += chunk.len();
     }
-    false
+    (rest_at..head.len()).any(|i| may_be_junk(bytes[i]) && is_junk_at(bytes, i))
+}
+
+/// The byte may start a junk character (see [`is_junk_at`]): a control byte but line breaks,
+/// tabs and form feeds, DEL, or the lead byte of C1 controls (0xC2) or of U+FFFD (0xEF).
+#[inline(always)]
+fn may_be_junk(b: u8) -> bool {
+    ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c))
+        | (b == 0x7f)
+        | (b == 0xc2)
+        | (b == 0xef)
 }
 
 /// A junk character starts at byte `i` of UTF-8 text: a control character (C0 but line
@@ -102,7 +117,10 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 #[inline(never)]
 pub(crate) fn segment<'a>(text: &'a str, options: &Options) -> Document<'a> {
     let limits = &options.limits;
-    let mut segments = Vec::new();
+    // A first guess of the segment count (extracted pages average a segment per 30 bytes or
+    // so), so that pushing rarely regrows the vector; at most a segment per 64 bytes is
+    // reserved up front, never more than `max_blocks`.
+    let mut segments = Vec::with_capacity((text.len() / 64).min(limits.max_blocks));
     let mut gap = true;
     for raw in lines(text) {
         let trimmed = trim(raw);
