@@ -170,7 +170,8 @@ static DATE_VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
         .iter()
         .map(|(name, _)| name.to_string())
         .chain(FILLER_WORDS.iter().map(|w| w.to_string()))
-        .chain(others.iter().map(|w| w.to_string()));
+        .chain(others.iter().map(|w| w.to_string()))
+        .chain(READING_TIME_WORDS.iter().map(|w| w.to_string()));
     for name in names {
         // Lowercase, and the two non-ASCII letters that case folding relates to ASCII ones
         // (long s, Kelvin sign) as those: an ASCII word may match them.
@@ -186,6 +187,55 @@ static DATE_VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
     }
     words
 });
+
+/// The ASCII words of a reading time that `READING_TIME_IN_LINE` takes away from a date line
+/// ("December 18, 2025 · 3 min read"): see [`is_date_line`].
+const READING_TIME_WORDS: &[&str] = &[
+    "estimated",
+    "reading",
+    "read",
+    "time",
+    "to",
+    "lesezeit",
+    "lesedauer",
+    "lesen",
+    "temps",
+    "lecture",
+    "tiempo",
+    "lectura",
+    "tempo",
+    "leitura",
+    "di",
+    "lettura",
+    "leestijd",
+    "czas",
+    "czytania",
+    "about",
+    "approx",
+    "ca",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "minuten",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minuut",
+    "minut",
+    "minuta",
+    "minuty",
+];
 
 /// A date found in a string: where it is and its ISO form.
 struct Found {
