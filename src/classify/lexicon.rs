@@ -655,9 +655,7 @@ fn normalise_words(
                 // A lone space between non-ASCII characters (between the words of Cyrillic
                 // or Greek text): what `push_ascii_run` makes of it, without its set-up.
                 pending_space = !out.is_empty();
-                if let Some(words) = words.as_mut() {
-                    words.end();
-                }
+                end_word(&mut words);
                 i += 1;
                 continue;
             }
@@ -684,9 +682,7 @@ fn normalise_words(
             if entry & NORM_SLOW == 0 {
                 if entry & NORM_SPACE != 0 {
                     pending_space = !out.is_empty();
-                    if let Some(words) = words.as_mut() {
-                        words.end();
-                    }
+                    end_word(&mut words);
                     continue;
                 }
                 if pending_space {
@@ -695,9 +691,7 @@ fn normalise_words(
                 }
                 if entry & NORM_APOSTROPHE != 0 {
                     out.push('\'');
-                    if let Some(words) = words.as_mut() {
-                        words.end();
-                    }
+                    end_word(&mut words);
                     continue;
                 }
                 if let Some(lower) = char::from_u32(entry & NORM_CHAR) {
@@ -721,9 +715,7 @@ fn normalise_words(
         };
         if is_whitespace(c) {
             pending_space = !out.is_empty();
-            if let Some(words) = words.as_mut() {
-                words.end();
-            }
+            end_word(&mut words);
             continue;
         }
         if pending_space {
@@ -733,9 +725,7 @@ fn normalise_words(
         match c {
             '’' | '‘' | '´' => {
                 out.push('\'');
-                if let Some(words) = words.as_mut() {
-                    words.end();
-                }
+                end_word(&mut words);
             }
             _ => push_lowercase(c, out, &mut words),
         }
@@ -745,6 +735,14 @@ fn normalise_words(
         words.bits
     });
     (trimmed(out), bits)
+}
+
+/// Ends the word being hashed, if words are being hashed.
+#[inline(always)]
+fn end_word(words: &mut Option<WordPass<'_>>) {
+    if let Some(words) = words.as_mut() {
+        words.end();
+    }
 }
 
 /// The range of `norm` without its leading bullets and trailing punctuation. Most lines
