@@ -685,10 +685,7 @@ fn normalise_words(
                     end_word(&mut words);
                     continue;
                 }
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
+                write_pending_space(out, &mut pending_space);
                 if entry & NORM_APOSTROPHE != 0 {
                     out.push('\'');
                     end_word(&mut words);
@@ -718,10 +715,7 @@ fn normalise_words(
             end_word(&mut words);
             continue;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
+        write_pending_space(out, &mut pending_space);
         match c {
             '’' | '‘' | '´' => {
                 out.push('\'');
@@ -735,6 +729,15 @@ fn normalise_words(
         words.bits
     });
     (trimmed(out), bits)
+}
+
+/// Writes the space that whitespace before this character left pending.
+#[inline(always)]
+fn write_pending_space(out: &mut String, pending_space: &mut bool) {
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
 }
 
 /// Ends the word being hashed, if words are being hashed.
