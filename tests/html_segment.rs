@@ -616,6 +616,37 @@ fn call_to_action_labels_inside_the_article_go() {
 }
 
 #[test]
+fn a_heading_whose_section_went_as_boilerplate_goes_with_it() {
+    let html = format!(
+        "<html><body><article><h1>Harbour</h1>{}<h3>Our weekly letter</h3>\
+         <p>Get the best stories in your inbox. Sign up for our newsletter today.</p>\
+         </article></body></html>",
+        paragraphs("Body", 4)
+    );
+    let article = clean(&html);
+    let text = article.text();
+    assert!(text.contains("Body paragraph 3 tells"), "{text}");
+    assert!(!text.contains("Our weekly letter"), "{text}");
+    assert!(article
+        .removed
+        .iter()
+        .any(|r| r.text == "Our weekly letter" && r.rule == Rule::Promo));
+}
+
+#[test]
+fn a_heading_over_its_dropped_date_line_stays() {
+    // A listing's entry: the headline is content, the date under it is metadata.
+    let html = format!(
+        "<html><body><main>{}<h3>Harbour reopens after the storm</h3>\
+         <p>March 3, 2026</p>{}</main></body></html>",
+        paragraphs("Body", 3),
+        paragraphs("More", 2)
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("Harbour reopens after the storm"), "{text}");
+}
+
+#[test]
 fn page_metadata_wins_over_headline_guesses_in_the_body() {
     // The body opens with a date line and a table-of-contents heading; the page's own
     // metadata names the title, date and author.

@@ -212,6 +212,34 @@ fn promo_cookie_and_mirror_notices_go() {
 }
 
 #[test]
+fn paywall_notices_go() {
+    for (lang, line) in [
+        (
+            "en",
+            "This story is available to subscribers only. Already a subscriber? Log in.",
+        ),
+        (
+            "de",
+            "Dieser Artikel ist nur für Abonnenten verfügbar. Jetzt weiterlesen mit Plus.",
+        ),
+        (
+            "fr",
+            "Il vous reste 62.45% de cet article à lire. La suite est réservée aux abonnés.",
+        ),
+        (
+            "pl",
+            "Ten artykuł jest dostępny tylko dla subskrybentów. Masz już subskrypcję?",
+        ),
+    ] {
+        let mut lines = body(lang);
+        lines.push(line);
+        let a = explain(&lines.join("\n\n"));
+        assert_body_kept(&a, lang);
+        assert_eq!(rule_of(&a, line), Some(Rule::Promo), "{lang}: {line}");
+    }
+}
+
+#[test]
 fn a_long_paragraph_that_mentions_a_newsletter_is_prose() {
     let para = "The company, which started as a small newsletter for local investors in 1998, now employs more than 4,000 people and follows our industry closely, publishing research that regulators and competitors read with great attention every quarter, and it plans to double its staff.";
     let mut lines = body("en");

@@ -17,6 +17,23 @@ fn headline_like(text: &str, stats: &Stats, cue: Cue) -> bool {
         && text.chars().any(char::is_alphabetic)
 }
 
+/// The same words, case and punctuation aside: "Climat : la France…" reads as "climat la
+/// france…".
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    // Quick exit: the titles compared are mostly not the headline at all.
+    if a.len().abs_diff(b.len()) > a.len().max(b.len()) / 2 {
+        return false;
+    }
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']))
+            .collect::<String>()
+    };
+    let a = words(a);
+    !a.is_empty() && a == words(b)
+}
+
 /// `candidate` is the page title with the site name cut off: `first` is "candidate - Site".
 fn is_page_title_of(candidate: &str, first: &str) -> bool {
     candidate.len() < first.len()

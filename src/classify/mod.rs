@@ -251,9 +251,85 @@ fn classify_blocks(
     if doc.origin == Origin::Text || doc.meta.declared_article {
         drop_cut_excerpts(segs, start, end, &mut out.verdicts);
     }
-    metadata(segs, stats, &cues, start, end, &mut out);
+    let known_title = doc.meta.title.as_deref();
+    metadata(segs, stats, &cues, (start, end), known_title, &mut out);
     mark_subheads(segs, stats, start, end, text_mode, options, &mut out);
+    drop_emptied_headings(segs, start, end, &mut out);
+    drop_author_lines(segs, start, end, doc.meta.author.as_deref(), &mut out);
     out
+}
+
+/// The level of a kept block that is a heading.
+fn heading_level(segs: &[Segment], out: &Outcome, i: usize) -> Option<u8> {
+    match out.kinds[i].unwrap_or(segs[i].kind) {
+        BlockKind::Heading(level) => Some(level),
+        _ => None,
+    }
+}
+
+/// A heading whose whole section went as boilerplate (a newsletter box's title over its
+/// pitch, "More on this" over a story list) goes with it, for the same reason: the blocks
+/// after it, at least one, up to the next kept heading of its level or above (or the end),
+/// were all dropped by a rule that removes a box of its own. (Not after a dropped date or
+/// byline: a listing's headline over its date line is an entry.)
+fn drop_emptied_headings(segs: &[Segment], start: usize, end: usize, out: &mut Outcome) {
+    for i in start..end {
+        if out.verdicts[i] != Verdict::Keep {
+            continue;
+        }
+        let Some(level) = heading_level(segs, out, i) else {
+            continue;
+        };
+        let next_kept = (i + 1..=end).find(|&j| out.verdicts[j] == Verdict::Keep);
+        if next_kept.is_some_and(|j| heading_level(segs, out, j).is_none_or(|l| l > level)) {
+            continue;
+        }
+        let section = i + 1..next_kept.unwrap_or(end + 1);
+        let first = match out.verdicts[i + 1] {
+            Verdict::Drop(rule) if is_box_rule(rule) => rule,
+            _ => continue,
+        };
+        if out.verdicts[section]
+            .iter()
+            .all(|v| matches!(v, Verdict::Drop(rule) if is_box_rule(*rule)))
+        {
+            out.verdicts[i] = Verdict::Drop(first);
+        }
+    }
+}
+
+/// Rules that remove a box of the page's furniture, heading and all. (Not a footer or a
+/// read-more link: a listing's entries end with a "card-footer" and a "Read more" link.)
+fn is_box_rule(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::Promo
+            | Rule::RelatedZone
+            | Rule::Comments
+            | Rule::Advertisement
+            | Rule::CookieNotice
+            | Rule::MirrorNotice
+    )
+}
+
+/// A block that is only the author's name (a signature under the text, an author box's
+/// name line) is a byline.
+fn drop_author_lines(
+    segs: &[Segment],
+    start: usize,
+    end: usize,
+    author: Option<&str>,
+    out: &mut Outcome,
+) {
+    let Some(author) = author.or(out.meta.author.as_deref()).map(str::to_owned) else {
+        return;
+    };
+    let verdicts = &mut out.verdicts[start..=end];
+    for (segment, verdict) in segs[start..=end].iter().zip(verdicts) {
+        if *verdict == Verdict::Keep && meta::same_words(&segment.text, &author) {
+            *verdict = Verdict::Drop(Rule::Byline);
+        }
+    }
 }
 
 /// Structural drops from the DOM (HTML only): outside the main content, inside an element
@@ -675,21 +751,33 @@ fn cut_excerpt(text: &str) -> bool {
 }
 
 /// Headline, date and byline around the start of the body.
+///
+/// With the page's own title known (HTML), the headline is the block just before or at the
+/// start of the body that reads as that title; a guess from the blocks' shape would name a
+/// sign-in line or a kicker the title.
 fn metadata(
     segs: &[Segment],
     stats: &[Stats],
     cues: &[Cue],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    known_title: Option<&str>,
     out: &mut Outcome,
 ) {
     let texts: Vec<&str> = segs.iter().map(|s| s.text.as_ref()).collect();
-    let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
-    if let Some(t) = meta::find_title(&texts, &gaps, stats, cues, start) {
+    let lo = start.saturating_sub(TITLE_WINDOW);
+    let title = match known_title {
+        Some(known) => (lo..=start.min(end))
+            .rev()
+            .find(|&i| meta::same_words(texts[i], known)),
+        None => {
+            let gaps: Vec<bool> = segs.iter().map(|s| s.gap_before).collect();
+            meta::find_title(&texts, &gaps, stats, cues, start)
+        }
+    };
+    if let Some(t) = title {
         out.meta.title = Some(meta::title_text(texts[t]));
         out.verdicts[t] = Verdict::Drop(Rule::Title);
     }
-    let lo = start.saturating_sub(TITLE_WINDOW);
     let near = |i: &usize| (lo..=end.min(start + 3)).contains(i);
     let dates = (0..segs.len()).filter(|&i| cues[i] == Cue::Date);
     let mut first_date = None;
@@ -705,6 +793,10 @@ fn metadata(
             out.verdicts[i] = Verdict::Drop(Rule::Byline);
             if out.meta.author.is_none() {
                 out.meta.author = meta::author_from_byline(texts[i]);
+            }
+            // "By Anna Nowak | 27.11.2026, 14:30": the byline carries the date.
+            if out.meta.published.is_none() {
+                out.meta.published = crate::date::parse_date(texts[i]);
             }
         }
     }

@@ -71,7 +71,11 @@ const TITLE_SEPARATORS: &[&str] = &[
 ];
 
 /// Words before an author's name that are not part of it ("By Jane Doe", "Von Max Muster").
-const BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "af", "av", "от"];
+const BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "af", "av", "przez", "от"];
+
+/// Byline words that also open surnames ("di Marco Bianchi" against "Di Maio"): taken off
+/// only as written in lowercase.
+const LOWERCASE_BYLINE_WORDS: &[&str] = &["di"];
 
 /// Labels before an author's name, lowercase, longest first where one starts another
 /// ("Written by Jane Doe", "Author: Jane Doe", "Autorin: Eva Muster").
@@ -444,9 +448,10 @@ fn is_author_name_class(class: &str) -> bool {
 }
 
 /// Class names whose last word is "author" or "byline": "author", "post-hero__author",
-/// "story-byline" (not "author-bio", "author-avatar").
+/// "story-byline" (not "author-bio", "author-avatar"); also the word in other languages
+/// ("autor", "auteur", "autore").
 fn is_author_class(class: &str) -> bool {
-    class_ends_with(class, &["author", "byline"])
+    class_ends_with(class, &["author", "byline", "autor", "auteur", "autore"])
 }
 
 /// One of the class names in `class` has one of `words` (lowercase ASCII) as its last word
@@ -526,6 +531,7 @@ fn clean_author(raw: &str) -> Option<String> {
     let mut words = line.split(' ').peekable();
     if words.peek().is_some_and(|first| {
         BYLINE_WORDS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
+            || LOWERCASE_BYLINE_WORDS.contains(first)
     }) {
         words.next();
     }
@@ -663,7 +669,8 @@ fn classed_date(doc: &Elements) -> Option<String> {
 }
 
 /// Class names whose last word names a publication date: "date", "post-date",
-/// "entry__date", "published", "pubdate" (not "update", "date-picker").
+/// "entry__date", "published", "pubdate" (not "update", "date-picker"), and the same word in
+/// other languages ("datum", Polish and Italian "data", "fecha").
 fn is_date_class(class: &str) -> bool {
     class_ends_with(
         class,
@@ -674,6 +681,9 @@ fn is_date_class(class: &str) -> bool {
             "posted",
             "postdate",
             "dateline",
+            "datum",
+            "data",
+            "fecha",
         ],
     )
 }
@@ -1505,6 +1515,16 @@ mod tests {
                <span>May 2, 2025</span></div>"#,
         );
         assert_eq!(extract(&doc).author.as_deref(), Some("Lisa Pham"));
+        // The same word in other languages.
+        for class in ["autor", "article-auteur", "firma__autore"] {
+            let html = format!(r#"<p class="{class}">Lucía Fernández</p>"#);
+            let doc = Html::parse_document(&html);
+            assert_eq!(
+                extract(&doc).author.as_deref(),
+                Some("Lucía Fernández"),
+                "{class}"
+            );
+        }
         // Only the last word of a class counts: an author box is not a name.
         let bio =
             Html::parse_document(r#"<div class="author-bio">Lisa writes about gardens.</div>"#);
@@ -1527,6 +1547,9 @@ mod tests {
             ("Updated March 3, 2025", None),
             ("Post by galitsyn » Sat Oct 12, 2024", Some("galitsyn")),
             ("Authority Magazine", Some("Authority Magazine")),
+            ("di Marco Bianchi", Some("Marco Bianchi")),
+            ("Di Maio", Some("Di Maio")),
+            ("przez Annę Kowalską", Some("Annę Kowalską")),
         ] {
             assert_eq!(clean_author(raw).as_deref(), name, "{raw}");
         }
@@ -1540,10 +1563,19 @@ mod tests {
             "entry__date",
             "meta published",
             "pubdate",
+            "article-datum",
+            "data",
+            "fecha",
         ] {
             assert!(is_date_class(class), "{class}");
         }
-        for class in ["update", "date-picker", "candidate", "validated"] {
+        for class in [
+            "update",
+            "date-picker",
+            "candidate",
+            "validated",
+            "metadata",
+        ] {
             assert!(!is_date_class(class), "{class}");
         }
     }

@@ -565,8 +565,8 @@ pub const PREV_NEXT_STORY_WORDS: &[&str] = &[
     "news", "story", "stories", "article", "articles", "post", "posts",
 ];
 
-/// Promotion: follow, subscribe, newsletter, app and share prompts. Matched anywhere inside a
-/// block of moderate length.
+/// Promotion: follow, subscribe, newsletter, app and share prompts, paywall notices. Matched
+/// anywhere inside a block of moderate length.
 pub const PROMO: &[&str] = &[
     // English
     "follow us on",
@@ -610,6 +610,12 @@ pub const PROMO: &[&str] = &[
     "affiliate commission",
     "supported by its audience",
     "supported by our readers",
+    // (paywall notices)
+    "subscribers only",
+    "exclusive to subscribers",
+    "subscribe to continue reading",
+    "subscribe to read",
+    "already a subscriber",
     // German
     "folgen sie uns",
     "abonnieren sie",
@@ -619,6 +625,9 @@ pub const PROMO: &[&str] = &[
     "laden sie die app",
     "jetzt abonnieren",
     "teilen sie diesen artikel",
+    "nur für abonnenten",
+    "bereits abonnent",
+    "jetzt weiterlesen",
     // French
     "suivez-nous",
     "suivez nous",
@@ -628,6 +637,10 @@ pub const PROMO: &[&str] = &[
     "notre application",
     "partagez cet article",
     "téléchargez l'application",
+    "réservé aux abonnés",
+    "réservée aux abonnés",
+    "déjà abonné",
+    "de cet article à lire",
     // Spanish
     "síguenos",
     "suscríbete",
@@ -638,6 +651,8 @@ pub const PROMO: &[&str] = &[
     "descarga nuestra app",
     "comparte este artículo",
     "únete a nuestro",
+    "exclusivo para suscriptores",
+    "ya eres suscriptor",
     // Portuguese
     "siga-nos",
     "siga o",
@@ -648,6 +663,8 @@ pub const PROMO: &[&str] = &[
     "baixe o app",
     "compartilhe este",
     "receba as notícias",
+    "exclusivo para assinantes",
+    "já é assinante",
     // Italian
     "seguici su",
     "iscriviti alla",
@@ -655,12 +672,17 @@ pub const PROMO: &[&str] = &[
     "la nostra newsletter",
     "scarica l'app",
     "condividi questo articolo",
+    "riservato agli abbonati",
+    "sei già abbonato",
     // Dutch
     "volg ons",
     "schrijf je in",
     "onze nieuwsbrief",
     "download de app",
     "deel dit artikel",
+    "alleen voor abonnees",
+    "ben je al abonnee",
+    "bent u al abonnee",
     // Polish
     "obserwuj nas",
     "subskrybuj",
@@ -669,6 +691,8 @@ pub const PROMO: &[&str] = &[
     "pobierz aplikację",
     "udostępnij artykuł",
     "dołącz do nas",
+    "dla subskrybentów",
+    "masz już subskrypcję",
     // Russian
     "подписывайтесь",
     "подпишитесь",

@@ -1,0 +1,82 @@
+//! Golden-file tests on whole pages (in the style of `lol-html`'s): each
+//! `tests/fixtures/golden/NAME.html` is cleaned with explanations on, and the metadata, the
+//! kept text and every removed block with its rule must match `NAME.expected.txt` exactly.
+//!
+//! The pages are hand-written in the shapes of real news sites in German, French, Polish,
+//! Spanish and Italian (menus, breadcrumbs, bylines, share bars, inline "read also" links,
+//! ad labels, captions, paywall notices, related lists, comments, footers), so that the
+//! languages the English benchmarks do not cover are checked end to end.
+//!
+//! After an intended change, rewrite the expected files with
+//! `DEBOILER_BLESS=1 cargo test --test golden_html` and review the diff line by line.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use deboiler::Cleaner;
+
+/// The cleaned page as the expected files spell it.
+fn render(html: &str) -> String {
+    let article = Cleaner::builder()
+        .explain(true)
+        .build()
+        .clean_html(html)
+        .expect("the golden pages are accepted");
+    let mut out = String::new();
+    let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
+    let _ = writeln!(out, "title: {}", field(&article.title));
+    let _ = writeln!(out, "author: {}", field(&article.author));
+    let _ = writeln!(out, "published: {}", field(&article.published));
+    let _ = writeln!(out, "language: {}", field(&article.language));
+    let _ = writeln!(out, "--- text");
+    let _ = writeln!(out, "{}", article.text());
+    let _ = writeln!(out, "--- removed");
+    for removed in &article.removed {
+        let _ = writeln!(out, "[{}] {}", removed.rule, removed.text);
+    }
+    out
+}
+
+#[test]
+fn golden_pages_come_out_as_recorded() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
+    let bless = std::env::var_os("DEBOILER_BLESS").is_some();
+    let mut pages: Vec<_> = fs::read_dir(&dir)
+        .expect("the golden folder exists")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "html"))
+        .collect();
+    pages.sort();
+    assert!(
+        pages.len() >= 6,
+        "golden pages missing from {}",
+        dir.display()
+    );
+    let mut failures = Vec::new();
+    for page in &pages {
+        let html = fs::read_to_string(page).expect("golden page readable");
+        let got = render(&html);
+        let expected_path = page.with_extension("expected.txt");
+        if bless {
+            fs::write(&expected_path, &got).expect("expected file writable");
+            continue;
+        }
+        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+        if got != expected {
+            let first_difference = got
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| got.lines().count().min(expected.lines().count()));
+            failures.push(format!(
+                "{}: first difference at line {}\n  got:      {:?}\n  expected: {:?}",
+                page.display(),
+                first_difference + 1,
+                got.lines().nth(first_difference),
+                expected.lines().nth(first_difference),
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
