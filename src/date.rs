@@ -24,6 +24,11 @@ const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 /// A line with more words than this is prose that mentions a date, not a date line.
 const MAX_DATE_LINE_WORDS: usize = 12;
 
+/// A dateline's place before the date, all its words capitalised: at most this many words
+/// and bytes ("Sevilla", "NEW YORK", "San Francisco"; not "Rio de Janeiro").
+const MAX_PLACE_WORDS: usize = 3;
+const MAX_PLACE_BYTES: usize = 40;
+
 /// Only the start of a long input is searched: dates worth finding sit in short strings.
 const MAX_SCAN_BYTES: usize = 1024;
 
@@ -57,6 +62,27 @@ pub(crate) fn is_date_label(s: &str) -> bool {
 /// ("10:30 AM", "14:30 Uhr"), a time zone and separators (`|`, `-`, `•`), at most about a
 /// dozen words in all.
 pub(crate) fn is_date_line(s: &str) -> bool {
+    is_bare_date_line(s) || place_dated(s).is_some_and(is_bare_date_line)
+}
+
+/// The date after a dateline's place ("Sevilla, 27 nov. 2026", "NEW YORK, Nov. 27, 2026"):
+/// what follows the first comma when one to three capitalised words come before it.
+fn place_dated(s: &str) -> Option<&str> {
+    let (place, rest) = s.trim_start().split_once(", ")?;
+    let words = place.split_whitespace();
+    let capitalised = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+    };
+    (place.len() <= MAX_PLACE_BYTES
+        && words.clone().count() <= MAX_PLACE_WORDS
+        && words.clone().all(capitalised))
+    .then_some(rest)
+}
+
+fn is_bare_date_line(s: &str) -> bool {
     let s = s.trim();
     if s.is_empty() || s.len() > MAX_SCAN_BYTES {
         return false;
@@ -1089,6 +1115,9 @@ mod tests {
             "14:53 GMT +3 2 September 2021",
             "December 18, 2025 ・ 3 min read",
             "2. September 2021 · Lesezeit: 4 Min.",
+            "Sevilla, 27 nov. 2021 - 10:15 h",
+            "NEW YORK, Sept. 2, 2021",
+            "San Francisco, 2 September 2021",
         ] {
             assert!(is_date_line(line), "should be a date line: {line:?}");
         }
@@ -1115,6 +1144,8 @@ mod tests {
             "Reuters September 2, 2021 11:03 PM",
             "21:17 02.09.2021 Get short URL",
             "1. 2 Sep 2021, 9:42am",
+            "Smith and Jones, 2 September 2021",
+            "The council, 2 September 2021",
         ] {
             assert!(!is_date_line(line), "should not be a date line: {line:?}");
         }

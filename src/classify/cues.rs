@@ -158,6 +158,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         && (hits.may(List::Promo)
             || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may(List::PromoShort))
         && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
+        // A share bar: share verbs and networks only.
+        || hits.may(List::ShareBar) && lx.share_bar(norm)
     {
         Cue::Drop(Rule::Promo)
     } else if stats.weight <= MAX_PROMO_WEIGHT
@@ -477,7 +479,8 @@ const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
 /// closing parenthesis of a credit (first branch), with "getty images" in any case (third
 /// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
 /// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
-/// colon or sign holds none of these).
+/// colon or sign holds none of these), or a `/` or `|` there (the "Fot." and agency branches:
+/// the slash comes after "fot." and before the agency, in a credit with no sentence mark).
 fn may_end_caption(text: &str) -> bool {
     let body = text.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
@@ -503,7 +506,8 @@ fn may_end_caption(text: &str) -> bool {
         .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
         .map_or(0, |i| i + 1);
     let tail = bytes.get(after..).unwrap_or_default();
-    memchr::memchr(b':', tail).is_some() || memchr::memmem::find(tail, "©".as_bytes()).is_some()
+    memchr::memchr3(b':', b'/', b'|', tail).is_some()
+        || memchr::memmem::find(tail, "©".as_bytes()).is_some()
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -689,6 +693,9 @@ mod tests {
             "Kabul airport | Getty Imageſ",
             "The minister. © Reuters 2021",
             "The minister. Photo credit: Jane Roe, Kabul",
+            "Une centrale à charbon, le 12 octobre 2026. JEAN DUPONT / AFP",
+            "Minister podczas konferencji. Fot. PAP/Paweł Supernak",
+            "Minister podczas konferencji. Fot. PAP/Paweł Supernak.",
         ] {
             assert!(CAPTION_TAIL.is_match(caption), "{caption}");
             assert!(may_end_caption(caption), "{caption}");

@@ -36,6 +36,8 @@ pub(crate) struct Lexicon {
     footer: AhoCorasick,
     caption_hint: AhoCorasick,
     byline_prefixes: PhraseSet,
+    /// The words a share bar is made of (see [`Lexicon::share_bar`]).
+    share_bar_words: PhraseSet,
     /// For each hashed word, the lists with a phrase whose key word hashes the same (see
     /// [`Hits`]).
     key_words: KeyWords,
@@ -125,6 +127,8 @@ pub(crate) enum List {
     /// The weak promo phrases (`PROMO_SHORT_ONLY`), which count only in short blocks: a
     /// list of their own, so that longer blocks with only their words skip the promo check.
     PromoShort = 4096,
+    /// The networks of a share bar (`SHARE_NETWORKS`).
+    ShareBar = 8192,
 }
 
 impl Hits {
@@ -133,6 +137,9 @@ impl Hits {
         self.0 & list as u16 != 0
     }
 }
+
+/// Words in the longest share bar ("Share on Facebook Share on X Share on LinkedIn Email").
+const MAX_SHARE_BAR_WORDS: usize = 16;
 
 /// Number of slots of the key-word table (a power of two, 64 KiB): a few thousand key
 /// words leave most slots empty, so probes are short.
@@ -312,6 +319,7 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Footer, phrases::FOOTER),
         (List::Byline, &byline_prefixes),
         (List::Credit, &["contributed"]),
+        (List::ShareBar, phrases::SHARE_NETWORKS),
     ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),
@@ -335,12 +343,22 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 [
                     phrases::CAPTION_CREDITS,
                     &["getty", "©", "courtesy", "credit"],
+                    // News agencies, credited after a slash ("JEAN DUPONT / AFP").
+                    &[
+                        "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga",
+                        "apa", "imago", "sipa", "abaca", "keystone", "xinhua", "tass",
+                    ],
                 ]
                 .concat(),
             )
             .unwrap_or_else(|e| panic!("phrase list does not compile: {e}")),
         longest_byline_prefix: longest(&[&byline_prefixes]),
         byline_prefixes: byline_prefixes.into_iter().collect(),
+        share_bar_words: phrases::SHARE_NETWORKS
+            .iter()
+            .chain(phrases::SHARE_BAR_WORDS)
+            .flat_map(|w| w.split('-'))
+            .collect(),
         key_words,
         always,
         longest_line_entry: longest(&[
@@ -929,6 +947,19 @@ impl Lexicon {
 
     pub(crate) fn advertisement(&self, norm: &str) -> bool {
         norm.len() <= self.longest_line_entry && self.advertisement.contains(norm)
+    }
+
+    /// A share bar: every word a share-bar word or a network (the caller has seen a
+    /// network's key word), at most [`MAX_SHARE_BAR_WORDS`].
+    pub(crate) fn share_bar(&self, norm: &str) -> bool {
+        let mut words = norm
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        words
+            .by_ref()
+            .take(MAX_SHARE_BAR_WORDS + 1)
+            .enumerate()
+            .all(|(i, w)| i < MAX_SHARE_BAR_WORDS && self.share_bar_words.contains(w))
     }
 
     pub(crate) fn navigation(&self, norm: &str) -> bool {

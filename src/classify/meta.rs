@@ -44,6 +44,9 @@ fn is_page_title_of(candidate: &str, first: &str) -> bool {
         })
 }
 
+/// Score taken from a headline candidate that reads as the standfirst of the line above.
+const STANDFIRST_PENALTY: f32 = 1.0;
+
 /// Picks the headline among the blocks just before the body starts at `start`. Returns its index.
 pub(crate) fn find_title(
     texts: &[&str],
@@ -76,6 +79,13 @@ pub(crate) fn find_title(
             || spaced_count(text, b'-') + spaced_count(text, b'|') >= 2
         {
             score -= 3.0;
+        }
+        // A longer headline-like line right under a shorter one is its standfirst.
+        if i > lo
+            && headline_like(texts[i - 1], &stats[i - 1], cues[i - 1])
+            && stats[i - 1].words < stats[i].words
+        {
+            score -= STANDFIRST_PENALTY;
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));

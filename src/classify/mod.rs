@@ -324,8 +324,11 @@ fn drop_author_lines(
     let Some(author) = author.or(out.meta.author.as_deref()).map(str::to_owned) else {
         return;
     };
-    let verdicts = &mut out.verdicts[start..=end];
-    for (segment, verdict) in segs[start..=end].iter().zip(verdicts) {
+    let (Some(verdicts), Some(segs)) = (out.verdicts.get_mut(start..=end), segs.get(start..=end))
+    else {
+        return;
+    };
+    for (segment, verdict) in segs.iter().zip(verdicts) {
         if *verdict == Verdict::Keep && meta::same_words(&segment.text, &author) {
             *verdict = Verdict::Drop(Rule::Byline);
         }

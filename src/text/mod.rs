@@ -92,6 +92,9 @@ fn is_junk_at(bytes: &[u8], i: usize) -> bool {
 /// How many leading characters the binary check samples.
 const BINARY_SAMPLE_CHARS: usize = 8192;
 
+/// Words after a dash from which a sentence reads as a quotation, not a list item.
+const DIALOGUE_MIN_WORDS: usize = 12;
+
 /// Bullet markers that open a list item line.
 const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "► ", "◦ "];
 
@@ -103,6 +106,9 @@ fn strip_bullet(line: &str) -> (bool, &str) {
     }
     for b in BULLETS {
         if let Some(rest) = line.strip_prefix(b) {
+            if b.starts_with(['–', '—']) && is_dialogue(rest) {
+                return (false, line);
+            }
             return (true, rest.trim_start());
         }
     }
@@ -110,6 +116,18 @@ fn strip_bullet(line: &str) -> (bool, &str) {
         return (true, "");
     }
     (false, line)
+}
+
+/// A dash before a long sentence opens a quotation, as Polish, French, Spanish, Italian and
+/// Russian papers print them ("– To budżet odpowiedzialny – powiedział minister."), not a
+/// list item: the line stays a paragraph, dash and all.
+fn is_dialogue(rest: &str) -> bool {
+    rest.split_whitespace()
+        .nth(DIALOGUE_MIN_WORDS - 1)
+        .is_some()
+        && rest
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '»', '"', '”'])
 }
 
 /// Splits text into one segment per non-empty line, recording indentation, bullets and
@@ -245,6 +263,24 @@ mod tests {
         assert!(!s[2].gap_before);
         assert_eq!(s[2].indent, 2);
         assert_eq!(s[3].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_dash_before_a_long_sentence_is_a_quotation_not_a_bullet() {
+        let quote = "– To budżet odpowiedzialny, ale też budżet bezpieczeństwa na trudne czasy – powiedział minister finansów.";
+        let text = format!("{quote}\n– krótka pozycja listy\n— Nous allons continuer.");
+        let doc = segment(&text, &Options::default());
+        let s = &doc.segments;
+        assert_eq!(
+            (s[0].text.as_ref(), s[0].kind),
+            (quote, BlockKind::Paragraph)
+        );
+        assert!(!s[0].bullet);
+        assert_eq!(
+            (s[1].text.as_ref(), s[1].kind),
+            ("krótka pozycja listy", BlockKind::ListItem)
+        );
+        assert_eq!(s[2].text, "Nous allons continuer.");
     }
 
     #[test]

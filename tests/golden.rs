@@ -1,6 +1,8 @@
 //! Golden-file tests on whole pages (in the style of `lol-html`'s): each
 //! `tests/fixtures/golden/NAME.html` is cleaned with explanations on, and the metadata, the
 //! kept text and every removed block with its rule must match `NAME.expected.txt` exactly.
+//! `NAME_dump.txt` is the same page's text, one line per block as a text extractor dumps it,
+//! cleaned in text mode against `NAME_dump.expected.txt`.
 //!
 //! The pages are hand-written in the shapes of real news sites in German, French, Polish,
 //! Spanish and Italian (menus, breadcrumbs, bylines, share bars, inline "read also" links,
@@ -8,7 +10,7 @@
 //! languages the English benchmarks do not cover are checked end to end.
 //!
 //! After an intended change, rewrite the expected files with
-//! `DEBOILER_BLESS=1 cargo test --test golden_html` and review the diff line by line.
+//! `DEBOILER_BLESS=1 cargo test --test golden` and review the diff line by line.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -16,13 +18,15 @@ use std::path::Path;
 
 use deboiler::Cleaner;
 
-/// The cleaned page as the expected files spell it.
-fn render(html: &str) -> String {
-    let article = Cleaner::builder()
-        .explain(true)
-        .build()
-        .clean_html(html)
-        .expect("the golden pages are accepted");
+/// The cleaned page (HTML, or text for a `.txt` dump) as the expected files spell it.
+fn render(input: &str, text_mode: bool) -> String {
+    let cleaner = Cleaner::builder().explain(true).build();
+    let article = if text_mode {
+        cleaner.clean_text(input)
+    } else {
+        cleaner.clean_html(input)
+    }
+    .expect("the golden pages are accepted");
     let mut out = String::new();
     let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
     let _ = writeln!(out, "title: {}", field(&article.title));
@@ -39,13 +43,16 @@ fn render(html: &str) -> String {
 }
 
 #[test]
-fn golden_pages_come_out_as_recorded() {
+fn golden_pages_and_dumps_come_out_as_recorded() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
     let bless = std::env::var_os("DEBOILER_BLESS").is_some();
     let mut pages: Vec<_> = fs::read_dir(&dir)
         .expect("the golden folder exists")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "html"))
+        .filter(|path| {
+            let name = path.to_string_lossy();
+            name.ends_with(".html") || name.ends_with("_dump.txt")
+        })
         .collect();
     pages.sort();
     assert!(
@@ -55,8 +62,8 @@ fn golden_pages_come_out_as_recorded() {
     );
     let mut failures = Vec::new();
     for page in &pages {
-        let html = fs::read_to_string(page).expect("golden page readable");
-        let got = render(&html);
+        let input = fs::read_to_string(page).expect("golden page readable");
+        let got = render(&input, page.extension().is_some_and(|ext| ext == "txt"));
         let expected_path = page.with_extension("expected.txt");
         if bless {
             fs::write(&expected_path, &got).expect("expected file writable");
