@@ -2,7 +2,8 @@
 //! `tests/fixtures/golden/NAME.html` is cleaned with explanations on, and the metadata, the
 //! kept text and every removed block with its rule must match `NAME.expected.txt` exactly.
 //! `NAME_dump.txt` is the same page's text, one line per block as a text extractor dumps it,
-//! cleaned in text mode against `NAME_dump.expected.txt`.
+//! cleaned in text mode against `NAME_dump.expected.txt` (some dumps, such as the WordPress
+//! blog posts, have no HTML page beside them).
 //!
 //! The pages are hand-written in the shapes of real news sites in German, French, Polish,
 //! Spanish and Italian (menus, breadcrumbs, bylines, share bars, inline "read also" links,

@@ -126,6 +126,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
+    } else if short && digit && super::meta::dated_byline(text).is_some() {
+        Cue::Byline
     } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
     } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {

@@ -1227,6 +1227,26 @@ mod tests {
     }
 
     #[test]
+    fn share_bars_are_share_words_and_networks_only() {
+        let lx = &*LEXICON;
+        for bar in [
+            "Compartir en Facebook Compartir en X WhatsApp",
+            "Udostępnij Facebook Twitter",
+            "Share on LinkedIn Email Print",
+            "Partager sur Facebook Partager sur X Envoyer par e-mail",
+        ] {
+            assert!(lx.share_bar(&n(bar)), "{bar}");
+        }
+        for line in [
+            "Facebook fined over data breach",
+            "Share your story on Facebook",
+            &"Facebook ".repeat(20),
+        ] {
+            assert!(!lx.share_bar(&n(line)), "{line}");
+        }
+    }
+
+    #[test]
     fn whole_line_labels() {
         let lx = &*LEXICON;
         assert!(lx.prev_next(&n("Previous Story")));

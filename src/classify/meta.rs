@@ -138,6 +138,9 @@ pub(crate) fn title_text(text: &str) -> String {
 
 /// The author's name from a byline ("By Jane Doe | Reuters" gives "Jane Doe").
 pub(crate) fn author_from_byline(text: &str) -> Option<String> {
+    if let Some(name) = dated_byline(text) {
+        return Some(name.to_string());
+    }
     let text = byline_part(text);
     if !BYLINE.is_match(text) {
         return None;
@@ -147,6 +150,37 @@ pub(crate) fn author_from_byline(text: &str) -> Option<String> {
     let after = after.trim_start_matches(':').trim();
     let name = after.split(['|', '–']).next()?.trim();
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Words between a date and its author's name on a dated byline ("Posted on May 12, 2026 by
+/// Sabine", "Veröffentlicht am 12. Mai 2026 von Sabine", "Opublikowano 3 marca 2026 przez
+/// Asia").
+const DATED_BYLINE_WORDS: &[&str] = &[
+    " by ", " von ", " par ", " por ", " przez ", " di ", " door ", " av ", " af ", " от ",
+];
+
+/// Words in the name that closes a dated byline, at most.
+const DATED_BYLINE_MAX_NAME_WORDS: usize = 4;
+
+/// The author's name closing a date line ("Posted on May 12, 2026 by Sabine"): the line up to
+/// the last byline word is a date line, and one to four words without digits or sentence
+/// marks follow it.
+pub(crate) fn dated_byline(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let (at, word) = DATED_BYLINE_WORDS
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|at| (at, w.len())))
+        .max_by_key(|&(at, _)| at)?;
+    let name = text[at + word..].trim();
+    let words = name.split_whitespace().count();
+    let plain = name
+        .chars()
+        .all(|c| !c.is_ascii_digit() && !matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
+    ((1..=DATED_BYLINE_MAX_NAME_WORDS).contains(&words)
+        && plain
+        && name.starts_with(char::is_alphabetic)
+        && crate::date::is_date_line(&text[..at]))
+    .then_some(name)
 }
 
 /// A byline without the date that may follow it ("By Jane Doe Monday, November 18, 2019,
@@ -171,6 +205,29 @@ pub(crate) fn byline_part(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_bylines_name_their_author() {
+        for (line, name) in [
+            ("Posted on May 12, 2026 by Sabine", "Sabine"),
+            (
+                "Veröffentlicht am 12. Mai 2026 von Sabine Weber",
+                "Sabine Weber",
+            ),
+            ("Opublikowano 3 marca 2026 przez Asia", "Asia"),
+            ("Publié le 3 mars 2026 par Julie", "Julie"),
+        ] {
+            assert_eq!(dated_byline(line), Some(name), "{line}");
+            assert_eq!(author_from_byline(line).as_deref(), Some(name), "{line}");
+        }
+        for line in [
+            "The plan was approved on May 12, 2026 by the council of the city.",
+            "May 12, 2026 by 3 votes to 2",
+            "Posted on May 12, 2026 by Sabine. She wrote it in the garden.",
+        ] {
+            assert_eq!(dated_byline(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn spaced_count_matches_str_matches() {
