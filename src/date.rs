@@ -62,13 +62,21 @@ pub(crate) fn is_date_label(s: &str) -> bool {
 /// ("10:30 AM", "14:30 Uhr"), a time zone and separators (`|`, `-`, `•`), at most about a
 /// dozen words in all.
 pub(crate) fn is_date_line(s: &str) -> bool {
+    // Without a year `find_date` finds nothing: neither the line nor its end after a place.
+    if !has_plausible_year(s) {
+        return false;
+    }
     is_bare_date_line(s) || place_dated(s).is_some_and(is_bare_date_line)
 }
 
 /// The date after a dateline's place ("Sevilla, 27 nov. 2026", "NEW YORK, Nov. 27, 2026"):
 /// what follows the first comma when one to three capitalised words come before it.
 fn place_dated(s: &str) -> Option<&str> {
-    let (place, rest) = s.trim_start().split_once(", ")?;
+    let s = s.trim_start();
+    if !s.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (place, rest) = s.split_once(", ")?;
     let words = place.split_whitespace();
     let capitalised = |word: &str| {
         word.chars().next().is_some_and(char::is_uppercase)
@@ -82,13 +90,11 @@ fn place_dated(s: &str) -> Option<&str> {
     .then_some(rest)
 }
 
+/// [`is_date_line`] without a place before the date, on a line known to hold a plausible year
+/// (a place holds no digit: the line after it holds the year too).
 fn is_bare_date_line(s: &str) -> bool {
     let s = s.trim();
     if s.is_empty() || s.len() > MAX_SCAN_BYTES {
-        return false;
-    }
-    // Without a year `find_date` finds nothing below: skip the word count and the copy.
-    if !has_plausible_year(s) {
         return false;
     }
     if s.split_whitespace().count() > MAX_DATE_LINE_WORDS {

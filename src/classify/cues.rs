@@ -8,8 +8,8 @@ use once_cell::sync::Lazy;
 
 use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
-    BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_TAIL, COMMENT_COUNT, COMMENT_HEAD,
-    CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, TAXONOMY_LINE,
+    BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_SLASH_CREDIT, CAPTION_TAIL, COMMENT_COUNT,
+    COMMENT_HEAD, CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, TAXONOMY_LINE,
 };
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
@@ -126,7 +126,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::ReadingTime)
     } else if short && digit && crate::date::is_date_line(text) {
         Cue::Date
-    } else if short && digit && super::meta::dated_byline(text).is_some() {
+    } else if short && digit && hits.may(List::Byline) && super::meta::dated_byline(text).is_some()
+    {
         Cue::Byline
     } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
@@ -172,7 +173,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if (may_be_caption(stats, norm)
         && (opens_with_lead_word(norm) || may_end_caption(text))
         && lx.caption_hint(norm)
-        && (CAPTION_LEAD.is_match(text) || CAPTION_TAIL.is_match(text)))
+        && (CAPTION_LEAD.is_match(text)
+            || CAPTION_TAIL.is_match(text)
+            || stats.has_any(&[SeenByte::Slash, SeenByte::Pipe])
+                && CAPTION_SLASH_CREDIT.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
         || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(trim(text)))
     {
@@ -481,8 +485,7 @@ const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
 /// closing parenthesis of a credit (first branch), with "getty images" in any case (third
 /// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
 /// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
-/// colon or sign holds none of these), or a `/` or `|` there (the "Fot." and agency branches:
-/// the slash comes after "fot." and before the agency, in a credit with no sentence mark).
+/// colon or sign holds none of these), or a slash credit there (see [`slash_credit`]).
 fn may_end_caption(text: &str) -> bool {
     let body = text.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
@@ -508,8 +511,40 @@ fn may_end_caption(text: &str) -> bool {
         .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
         .map_or(0, |i| i + 1);
     let tail = bytes.get(after..).unwrap_or_default();
-    memchr::memchr3(b':', b'/', b'|', tail).is_some()
+    memchr::memchr(b':', tail).is_some()
         || memchr::memmem::find(tail, "©".as_bytes()).is_some()
+        || slash_credit(&bytes[..after], tail)
+}
+
+/// The agencies [`CAPTION_TAIL`] takes after a slash, lowercase.
+const SLASH_CREDIT_AGENCIES: &[&str] = &[
+    "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga", "apa", "imago", "sipa",
+    "abaca", "keystone", "xinhua", "tass", "ap",
+];
+
+/// The slash credits of [`CAPTION_TAIL`]: "Fot. PAP/Jan Kowalski" (the last sentence mark is
+/// the point of "Fot.", and a slash follows it) or an agency right after a `/` or `|` in the
+/// tail ("JEAN DUPONT / AFP").
+fn slash_credit(head: &[u8], tail: &[u8]) -> bool {
+    let fot = head.len() >= 4
+        && head[head.len() - 4..].eq_ignore_ascii_case(b"fot.")
+        && memchr::memchr(b'/', tail).is_some();
+    fot || memchr::memchr2_iter(b'/', b'|', tail).any(|at| {
+        let after = &tail[at + 1..];
+        let start = after
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(after.len());
+        let after = &after[start..];
+        // The agency as a whole word ("/ AP", not "/app").
+        SLASH_CREDIT_AGENCIES.iter().any(|agency| {
+            after.len() >= agency.len()
+                && after[..agency.len()].eq_ignore_ascii_case(agency.as_bytes())
+                && after
+                    .get(agency.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    })
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
@@ -695,11 +730,17 @@ mod tests {
             "Kabul airport | Getty Imageſ",
             "The minister. © Reuters 2021",
             "The minister. Photo credit: Jane Roe, Kabul",
+        ] {
+            assert!(CAPTION_TAIL.is_match(caption), "{caption}");
+            assert!(may_end_caption(caption), "{caption}");
+        }
+        for caption in [
             "Une centrale à charbon, le 12 octobre 2026. JEAN DUPONT / AFP",
             "Minister podczas konferencji. Fot. PAP/Paweł Supernak",
             "Minister podczas konferencji. Fot. PAP/Paweł Supernak.",
+            "Kabul airport | Reuters photo",
         ] {
-            assert!(CAPTION_TAIL.is_match(caption), "{caption}");
+            assert!(CAPTION_SLASH_CREDIT.is_match(caption), "{caption}");
             assert!(may_end_caption(caption), "{caption}");
         }
         assert!(!may_end_caption(

@@ -318,6 +318,9 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Mirror, phrases::MIRROR),
         (List::Footer, phrases::FOOTER),
         (List::Byline, &byline_prefixes),
+        // The words before the name on a dated byline ("... 2026 by Sabine"): any of them
+        // lets `meta::dated_byline` run.
+        (List::Byline, super::meta::DATED_BYLINE_WORDS),
         (List::Credit, &["contributed"]),
         (List::ShareBar, phrases::SHARE_NETWORKS),
     ]);

@@ -24,14 +24,13 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > a.len().max(b.len()) / 2 {
         return false;
     }
-    let words = |s: &str| {
+    // Lowercase word characters, a space after each word; compared without allocating.
+    fn words(s: &str) -> impl Iterator<Item = char> + '_ {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']))
-            .collect::<String>()
-    };
-    let a = words(a);
-    !a.is_empty() && a == words(b)
+    }
+    words(a).next().is_some() && words(a).eq(words(b))
 }
 
 /// `candidate` is the page title with the site name cut off: `first` is "candidate - Site".
@@ -155,32 +154,41 @@ pub(crate) fn author_from_byline(text: &str) -> Option<String> {
 /// Words between a date and its author's name on a dated byline ("Posted on May 12, 2026 by
 /// Sabine", "Veröffentlicht am 12. Mai 2026 von Sabine", "Opublikowano 3 marca 2026 przez
 /// Asia").
-const DATED_BYLINE_WORDS: &[&str] = &[
-    " by ", " von ", " par ", " por ", " przez ", " di ", " door ", " av ", " af ", " от ",
+pub(crate) const DATED_BYLINE_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "przez", "di", "door", "av", "af", "от",
 ];
 
 /// Words in the name that closes a dated byline, at most.
 const DATED_BYLINE_MAX_NAME_WORDS: usize = 4;
 
-/// The author's name closing a date line ("Posted on May 12, 2026 by Sabine"): the line up to
-/// the last byline word is a date line, and one to four words without digits or sentence
-/// marks follow it.
+/// The author's name closing a date line ("Posted on May 12, 2026 by Sabine"): one to four
+/// words without digits or sentence marks after the last byline word, and a date line before
+/// it. Only the last words are looked at, from the end: most lines have no byline word there.
 pub(crate) fn dated_byline(text: &str) -> Option<&str> {
     let text = text.trim();
-    let (at, word) = DATED_BYLINE_WORDS
-        .iter()
-        .filter_map(|w| text.rfind(w).map(|at| (at, w.len())))
-        .max_by_key(|&(at, _)| at)?;
-    let name = text[at + word..].trim();
-    let words = name.split_whitespace().count();
-    let plain = name
-        .chars()
-        .all(|c| !c.is_ascii_digit() && !matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
-    ((1..=DATED_BYLINE_MAX_NAME_WORDS).contains(&words)
-        && plain
-        && name.starts_with(char::is_alphabetic)
-        && crate::date::is_date_line(&text[..at]))
-    .then_some(name)
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    for _ in 0..=DATED_BYLINE_MAX_NAME_WORDS {
+        // Spaces are ASCII: the cuts are character boundaries.
+        let space = memchr::memrchr(b' ', &bytes[..end])?;
+        let word = &text[space + 1..end];
+        if end < bytes.len()
+            && DATED_BYLINE_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word) || *w == word)
+        {
+            let name = text[end..].trim();
+            let plain = name
+                .chars()
+                .all(|c| !c.is_ascii_digit() && !matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
+            return (plain
+                && name.starts_with(char::is_alphabetic)
+                && crate::date::is_date_line(&text[..space]))
+            .then_some(name);
+        }
+        end = space;
+    }
+    None
 }
 
 /// A byline without the date that may follow it ("By Jane Doe Monday, November 18, 2019,

@@ -99,6 +99,7 @@ const DIALOGUE_MIN_WORDS: usize = 12;
 const BULLETS: &[&str] = &["* ", "• ", "· ", "- ", "– ", "— ", "▪ ", "► ", "◦ "];
 
 /// Splits a line's bullet marker off: `"* item"` gives `(true, "item")`.
+#[inline(always)]
 fn strip_bullet(line: &str) -> (bool, &str) {
     // Every marker starts with `*`, `-` or the lead byte 0xC2 or 0xE2 (`•`, `·`, dashes...).
     if !matches!(line.as_bytes().first(), Some(b'*' | b'-' | 0xC2 | 0xE2)) {
@@ -121,6 +122,8 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 /// A dash before a long sentence opens a quotation, as Polish, French, Spanish, Italian and
 /// Russian papers print them ("– To budżet odpowiedzialny – powiedział minister."), not a
 /// list item: the line stays a paragraph, dash and all.
+#[cold]
+#[inline(never)]
 fn is_dialogue(rest: &str) -> bool {
     rest.split_whitespace()
         .nth(DIALOGUE_MIN_WORDS - 1)
