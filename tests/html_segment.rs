@@ -647,6 +647,36 @@ fn a_heading_over_its_dropped_date_line_stays() {
 }
 
 #[test]
+fn a_menu_cells_trailing_text_stays_in_its_cell_of_a_layout_table() {
+    // The row reads as data until the second cell opens a block: the first cell's last
+    // line ("Weather today") was then emitted inside the article cell's range.
+    let html = "<html><body><table><tr><td><a href=/>Home</a><br><a href=/a>About</a><br><br>\
+        Weather today: 12 C</td><td><h2>Headline here</h2>\
+        First paragraph of the story is long enough to count as running text, with clauses.<br><br>\
+        Second paragraph of the story is long enough to count as running text, with clauses.<br><br>\
+        Third paragraph of the story is long enough to count as running text, with clauses.\
+        </td></tr></table></body></html>";
+    let article = clean(html);
+    let text = article.text();
+    assert!(text.contains("Third paragraph of the story"), "{text}");
+    assert!(!text.contains("Weather today"), "{text}");
+}
+
+#[test]
+fn an_h2_that_is_a_side_of_the_title_heads_a_page_without_h1() {
+    let html = format!(
+        "<html><head><title>Village Hall - News - Square repairs start in April</title></head>\
+         <body><h2>Latest</h2><h2>Square repairs start in April</h2>{}</body></html>",
+        paragraphs("Body", 3)
+    );
+    let article = clean(&html);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Square repairs start in April")
+    );
+}
+
+#[test]
 fn page_metadata_wins_over_headline_guesses_in_the_body() {
     // The body opens with a date line and a table-of-contents heading; the page's own
     // metadata names the title, date and author.

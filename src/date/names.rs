@@ -542,10 +542,26 @@ pub(crate) const DATE_LINE_WORDS: &[&str] = &[
     "r",
     "roku",
     "dnia",
-    // Czech
+    // Czech, Slovak
     "publikováno",
     "aktualizováno",
     "vydáno",
+    "vloženo",
+    "zveřejněno",
+    "přidáno",
+    "dne",
+    "publikované",
+    "uverejnené",
+    "aktualizované",
+    "pridané",
+    "dňa",
+    // Hungarian, Romanian, Croatian
+    "közzétéve",
+    "frissítve",
+    "publicat",
+    "actualizat",
+    "objavljeno",
+    "ažurirano",
     // Russian, Ukrainian
     "опубликовано",
     "обновлено",

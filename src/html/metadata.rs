@@ -220,6 +220,22 @@ fn title(
     if let Some((_, h1)) = confirmed {
         return Some(h1.clone());
     }
+    // A page without an h1 (an old layout, a blog theme) may head its article with an h2:
+    // one that is a whole side of the title ("Site - News - Headline") is the headline.
+    if h1s.is_empty() {
+        let side = select(doc, &H2)
+            .map(element_text)
+            .filter(|text| !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS)
+            .take(MAX_TITLE_HEADINGS)
+            .find(|h2| {
+                let heading = normalize(h2);
+                site.as_deref() != Some(heading.as_str())
+                    && normalized.iter().any(|source| is_side(source, &heading))
+            });
+        if side.is_some() {
+            return side;
+        }
+    }
     sources
         .into_iter()
         .flatten()
@@ -287,6 +303,17 @@ fn confirms_normalized(title: &str, heading: &str, site: Option<&str>) -> Option
     } else {
         None
     }
+}
+
+/// `heading` is the whole first or last side of `title` at one of its separators.
+fn is_side(title: &str, heading: &str) -> bool {
+    !heading.is_empty()
+        && TITLE_SEPARATORS.iter().any(|separator| {
+            [title.split_once(separator), title.rsplit_once(separator)]
+                .into_iter()
+                .flatten()
+                .any(|(head, tail)| head.trim() == heading || tail.trim() == heading)
+        })
 }
 
 /// Removes " | Site" (or "Site | ") when it names the site.
@@ -1096,6 +1123,7 @@ impl Query {
 enum Kind {
     Meta,
     H1,
+    H2,
     Title,
     Link,
     A,
@@ -1105,7 +1133,7 @@ enum Kind {
     Class,
 }
 
-const KINDS: usize = 9;
+const KINDS: usize = 10;
 
 /// The elements of each tag [`Kind`], in document order, found in one pass over the tree
 /// (every query used to walk the whole tree). Attribute kinds are looked for when asked:
@@ -1132,6 +1160,7 @@ impl<'a> Elements<'a> {
             let by_name = match el.name().len() {
                 1 if named(el, "a") => Some(Kind::A),
                 2 if named(el, "h1") => Some(Kind::H1),
+                2 if named(el, "h2") => Some(Kind::H2),
                 4 if named(el, "meta") => Some(Kind::Meta),
                 4 if named(el, "link") => Some(Kind::Link),
                 4 if named(el, "time") => Some(Kind::Time),
@@ -1213,6 +1242,7 @@ fn has_attr(el: &Element, attr: &str) -> bool {
 
 static META: Lazy<Query> = Lazy::new(|| Query::new("meta", Kind::Meta));
 static H1: Lazy<Query> = Lazy::new(|| Query::new("h1", Kind::H1));
+static H2: Lazy<Query> = Lazy::new(|| Query::new("h2", Kind::H2));
 static TITLE: Lazy<Query> = Lazy::new(|| Query::new("title", Kind::Title));
 static LINK_REL: Lazy<Query> = Lazy::new(|| Query::new("link[rel][href]", Kind::Link));
 static REL_AUTHOR: Lazy<Query> = Lazy::new(|| Query::new("a[rel~=author]", Kind::A));

@@ -116,6 +116,12 @@ struct RowState {
     layout: bool,
     /// A cell of this row is open.
     in_cell: bool,
+    /// Where the open cell's text starts in the buffer, and the link characters before it:
+    /// while the row reads as data, earlier cells' text sits in the buffer before it.
+    cell_start: usize,
+    links_before_cell: u32,
+    /// The element that owns the row's text.
+    owner: u32,
 }
 
 struct Walker<'o> {
@@ -407,17 +413,20 @@ impl Walker<'_> {
         } else if tag.is_block() {
             self.enter_block();
         }
-        if tag == Tag::Row {
-            self.rows.push(RowState {
-                layout: false,
-                in_cell: false,
-            });
-        }
         let owner = if tag.is_block() || tag == Tag::Cell {
             self.push_node(el, name, tag, parent.owner, hidden)
         } else {
             parent.owner
         };
+        if tag == Tag::Row {
+            self.rows.push(RowState {
+                layout: false,
+                in_cell: false,
+                cell_start: 0,
+                links_before_cell: 0,
+                owner,
+            });
+        }
         let ctx = match tag {
             Tag::Heading(level) => Ctx::Heading(level),
             Tag::Pre => Ctx::Code,
@@ -575,9 +584,39 @@ impl Walker<'_> {
     /// A block element opens: ends the current block, and marks an enclosing data row as
     /// a layout row (its cells hold blocks).
     fn enter_block(&mut self) {
+        let mut earlier_cells = None;
         if let Some(row) = self.rows.last_mut() {
-            if row.in_cell {
+            if row.in_cell && !row.layout {
                 row.layout = true;
+                earlier_cells = Some((row.cell_start, row.links_before_cell, row.owner));
+            }
+        }
+        // The row turns out to be layout: the text of its earlier cells (a menu column
+        // beside the article column) is theirs, not this cell's.
+        if let Some((start, links, owner)) = earlier_cells.filter(|&(start, ..)| start > 0) {
+            if let Some(current) = self.buf.get(start..).map(str::to_owned) {
+                let current_links = self.buf_links.saturating_sub(links);
+                self.buf.truncate(start);
+                self.buf_links = links;
+                let at = self.out.segments.len() as u32;
+                self.flush_as(owner);
+                // The open cell's range starts after that segment (the content choice marks
+                // segments by range).
+                if self.out.segments.len() as u32 > at {
+                    for frame in self.frames.iter().rev() {
+                        if let Some(node) = self.out.nodes.get_mut(frame.owner as usize) {
+                            if node.seg_start == at {
+                                node.seg_start = at + 1;
+                                node.seg_end = node.seg_end.max(at + 1);
+                            }
+                        }
+                        if frame.tag == Tag::Cell {
+                            break;
+                        }
+                    }
+                }
+                self.buf = current;
+                self.buf_links = current_links;
             }
         }
         self.flush();
@@ -595,6 +634,11 @@ impl Walker<'_> {
                 }
             }
             _ => self.flush(),
+        }
+        let (start, links) = (self.buf.len(), self.buf_links);
+        if let Some(row) = self.rows.last_mut() {
+            row.cell_start = start;
+            row.links_before_cell = links;
         }
     }
 
@@ -647,6 +691,11 @@ impl Walker<'_> {
 
     /// Ends the current block, emitting a segment if it holds text.
     fn flush(&mut self) {
+        self.flush_as(self.top().owner);
+    }
+
+    /// [`Self::flush`], the segment owned by `owner`.
+    fn flush_as(&mut self, owner: u32) {
         self.pending_space = false;
         self.br_pending = false;
         if self.buf.is_empty() {
@@ -695,7 +744,7 @@ impl Walker<'_> {
         segment.link_chars = links;
         segment.bullet = kind == BlockKind::ListItem;
         self.out.segments.push(segment);
-        self.out.owners.push(top.owner);
+        self.out.owners.push(owner);
         self.out.cards.push(top.link_base > 0);
     }
 }
