@@ -667,6 +667,23 @@ fn published(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<Strin
                 .take(1),
         )
         .chain(metas.matching(is_publish_date_key))
+        // Home-made microdata names ("published-date", "publishDate").
+        .chain(
+            select(doc, &ITEMPROP_ANY)
+                .filter(|element| {
+                    element.attr("itemprop").is_some_and(|name| {
+                        let name = name.to_ascii_lowercase();
+                        name.contains("publish") && is_publish_date_key(&name)
+                    })
+                })
+                .filter_map(|element| {
+                    ["content", "datetime"]
+                        .iter()
+                        .find_map(|attr| element.attr(attr))
+                        .map(str::to_string)
+                        .or_else(|| Some(element_text(element)))
+                }),
+        )
         .chain(json_ld.dates("dateCreated"))
         .find_map(|raw| parse_date(&raw))
 }
@@ -697,7 +714,7 @@ fn classed_date(doc: &Elements) -> Option<String> {
 
 /// Class names whose last word names a publication date: "date", "post-date",
 /// "entry__date", "published", "pubdate" (not "update", "date-picker"), and the same word in
-/// other languages ("datum", Polish and Italian "data", "fecha").
+/// other languages ("datum", Polish and Italian "data", "fecha"), and "time" ("post-time").
 fn is_date_class(class: &str) -> bool {
     class_ends_with(
         class,
@@ -711,6 +728,7 @@ fn is_date_class(class: &str) -> bool {
             "datum",
             "data",
             "fecha",
+            "time",
         ],
     )
 }
@@ -1251,6 +1269,7 @@ static ITEMPROP_AUTHOR: Lazy<Query> =
     Lazy::new(|| Query::new("[itemprop~=author]", Kind::Itemprop));
 static ITEMPROP_DATE_PUBLISHED: Lazy<Query> =
     Lazy::new(|| Query::new("[itemprop~=datePublished]", Kind::Itemprop));
+static ITEMPROP_ANY: Lazy<Query> = Lazy::new(|| Query::new("[itemprop]", Kind::Itemprop));
 static TIME_DATETIME: Lazy<Query> = Lazy::new(|| Query::new("time[datetime]", Kind::Time));
 static JSON_LD: Lazy<Query> =
     Lazy::new(|| Query::new(r#"script[type="application/ld+json" i]"#, Kind::Script));
@@ -1386,6 +1405,29 @@ mod tests {
                 None,
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn home_made_microdata_and_time_classes_date_the_page() {
+        let date_of = |html: &str| {
+            let meta = extract(&Html::parse_document(html));
+            meta.published.or(meta.published_label)
+        };
+        assert_eq!(
+            date_of(r#"<span itemprop="published-date" content="Published Oct 20, 2025 at 5:00 PM PST">Oct 20</span>"#)
+                .as_deref(),
+            Some("2025-10-20")
+        );
+        // Not a modification date under a home-made name.
+        assert_eq!(
+            date_of(r#"<span itemprop="date-modified" content="2025-10-21">x</span>"#),
+            None
+        );
+        assert_eq!(
+            date_of(r#"<div class="author">Yucy <span class="time">3/4/2025</span></div>"#)
+                .as_deref(),
+            Some("2025-03-04")
         );
     }
 
