@@ -382,6 +382,12 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 ])
                 .find_map(|value| clean_author(&value))
         })
+        // A site's or a vendor's own key ("cXenseParse:author", "dc.author").
+        .or_else(|| {
+            metas
+                .matching(is_author_key)
+                .find_map(|value| clean_author(&value))
+        })
         .or_else(|| {
             // Scholarly pages list every author, "Last, First": the first is named.
             metas
@@ -389,13 +395,13 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 .next()
                 .and_then(|value| clean_author(&first_name_first(&value)))
         })
-        .or_else(|| select(doc, &REL_AUTHOR).find_map(|link| clean_author(&element_text(link))))
+        .or_else(|| select(doc, &REL_AUTHOR).find_map(|link| clean_author(&first_block_text(link))))
         .or_else(|| {
             select(doc, &ITEMPROP_AUTHOR).find_map(|element| clean_author(&microdata_name(element)))
         })
         .or_else(|| {
             doc.with_class(is_author_name_class)
-                .map(element_text)
+                .map(first_block_text)
                 .filter(|text| text.split_whitespace().count() <= MAX_CLASSED_AUTHOR_WORDS)
                 .find_map(|text| clean_author(&text))
         })
@@ -404,7 +410,7 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
             select(doc, &AUTHOR_PAGE_LINK)
                 .filter(|link| link.attr("href").is_some_and(is_author_page))
                 .map(|link| {
-                    let text = element_text(link);
+                    let text = first_block_text(link);
                     if text.trim().is_empty() {
                         link.attr("aria-label").unwrap_or_default().to_string()
                     } else {
@@ -824,6 +830,12 @@ impl MetaTags {
     }
 }
 
+/// A site's own key for the author: its last part, after `:`, `.` or `-`, is "author"
+/// (keys are lowercase).
+fn is_author_key(key: &str) -> bool {
+    key.rsplit([':', '.', '-']).next() == Some("author") && key != "author"
+}
+
 /// A site's own name for the publication date: "w-published-date", "cludo:date",
 /// "article.published"; never a modification, expiry or creation date.
 fn is_publish_date_key(key: &str) -> bool {
@@ -1020,6 +1032,33 @@ fn first_text(doc: &Elements, query: &Query) -> Option<String> {
 fn element_text(element: ElementRef) -> String {
     collapse_whitespace(&element.text().collect::<String>())
 }
+
+/// The element's text up to its second block: a name box often holds the name and then,
+/// in a block of its own, a job title or a date ("<p>Harry Roe</p><p>Tech Reporter</p>").
+fn first_block_text(element: ElementRef) -> String {
+    let mut text = String::new();
+    for edge in element.traverse() {
+        if let ego_tree::iter::Edge::Open(node) = edge {
+            match node.value() {
+                scraper::Node::Text(t) => text.push_str(t),
+                scraper::Node::Element(el)
+                    if node.id() != element.id()
+                        && NAME_BOX_BLOCKS.contains(&el.name())
+                        && !text.trim().is_empty() =>
+                {
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    collapse_whitespace(&text)
+}
+
+/// Tags that start a new line inside a name box.
+const NAME_BOX_BLOCKS: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dd", "dt", "section",
+];
 
 /// The element's text with a space between its text nodes: "Jane Doe" and "May 2, 2025" in
 /// sibling spans do not run together.
@@ -1405,6 +1444,30 @@ mod tests {
                 None,
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_box_gives_its_first_line_not_the_job_title_or_date() {
+        let author_of = |html: &str| extract(&Html::parse_document(html)).author;
+        assert_eq!(
+            author_of(
+                r#"<div class="editor-author-name-wrap"><div class="author-name">Stephen Roe</div>
+                   <div class="author-name weight">AI Writer, Embarque</div></div>"#
+            )
+            .as_deref(),
+            Some("Stephen Roe")
+        );
+        assert_eq!(
+            author_of(
+                r#"<a href="/news/author/chris-doe/"><p>Chris Doe</p><p>30 Sep 2022, 11:07am</p></a>"#
+            )
+            .as_deref(),
+            Some("Chris Doe")
+        );
+        assert_eq!(
+            author_of(r#"<meta name="cXenseParse:author" content="Harry Roe">"#).as_deref(),
+            Some("Harry Roe")
         );
     }
 
