@@ -388,6 +388,17 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 .matching(is_author_key)
                 .find_map(|value| clean_author(&value))
         })
+        // Twitter's label and data pairs, as Yoast SEO writes them in every language:
+        // "twitter:label1" = "Written by", "twitter:data1" = the name.
+        .or_else(|| {
+            (1..=4).find_map(|n| {
+                let label = metas.first(&[format!("twitter:label{n}").as_str()])?;
+                is_written_by(&label)
+                    .then(|| metas.first(&[format!("twitter:data{n}").as_str()]))
+                    .flatten()
+                    .and_then(|name| clean_author(&name))
+            })
+        })
         .or_else(|| {
             // Scholarly pages list every author, "Last, First": the first is named.
             metas
@@ -434,6 +445,27 @@ fn author(doc: &Elements, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> 
                 })
         })
         .or_else(|| json_ld.author(false))
+        // "Headline | by Jane Roe | Publication": the title names the author.
+        .or_else(|| {
+            let title = first_text(doc, &TITLE)?;
+            TITLE_SEPARATORS
+                .iter()
+                .flat_map(|separator| title.split(separator))
+                .find_map(|side| {
+                    let name = side.trim().strip_prefix("by ")?;
+                    let words = name.split_whitespace().count();
+                    ((1..=MAX_CLASSED_AUTHOR_WORDS).contains(&words)
+                        && name.starts_with(char::is_uppercase))
+                    .then(|| clean_author(name))
+                    .flatten()
+                })
+        })
+}
+
+/// A label that announces the author ("Written by", "Geschrieben von", "Écrit par").
+fn is_written_by(label: &str) -> bool {
+    let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+    AUTHOR_LABELS.contains(&label.as_str()) || BYLINE_WORDS.contains(&label.as_str())
 }
 
 /// An address whose path names an author's page.
@@ -1469,6 +1501,33 @@ mod tests {
             author_of(r#"<meta name="cXenseParse:author" content="Harry Roe">"#).as_deref(),
             Some("Harry Roe")
         );
+    }
+
+    #[test]
+    fn yoast_twitter_pairs_and_medium_titles_name_the_author() {
+        let author_of = |html: &str| extract(&Html::parse_document(html)).author;
+        assert_eq!(
+            author_of(
+                r#"<meta name="twitter:label1" content="Est. reading time">
+                   <meta name="twitter:data1" content="4 minutes">
+                   <meta name="twitter:label2" content="Geschrieben von">
+                   <meta name="twitter:data2" content="Tyler Braun">"#
+            )
+            .as_deref(),
+            Some("Tyler Braun")
+        );
+        assert_eq!(
+            author_of(
+                r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">"#
+            ),
+            None
+        );
+        assert_eq!(
+            author_of("<title>Have an App Idea? | by Summer Swann | AI Development | Yeti</title>")
+                .as_deref(),
+            Some("Summer Swann")
+        );
+        assert_eq!(author_of("<title>Stand by Me | Film Review</title>"), None);
     }
 
     #[test]
