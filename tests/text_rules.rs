@@ -212,6 +212,26 @@ fn promo_cookie_and_mirror_notices_go() {
 }
 
 #[test]
+fn continues_after_the_ad_notices_go() {
+    for (lang, line) in [
+        ("en", "Story continues below advertisement"),
+        ("de", "Artikel wird unter der Anzeige fortgesetzt"),
+        ("fr", "Suite de l’article après la publicité"),
+        ("pl", "Dalsza część artykułu pod materiałem wideo"),
+    ] {
+        let mut lines = body(lang);
+        lines.insert(2, line);
+        let a = explain(&lines.join("\n\n"));
+        assert_body_kept(&a, lang);
+        assert_eq!(
+            rule_of(&a, line),
+            Some(Rule::Advertisement),
+            "{lang}: {line}"
+        );
+    }
+}
+
+#[test]
 fn paywall_notices_go() {
     for (lang, line) in [
         (
