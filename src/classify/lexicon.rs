@@ -166,16 +166,23 @@ fn fnv_step(hash: u32, byte: u8) -> u32 {
 }
 
 /// The key words of the phrase lists by hash, with the lists each one marks: open
-/// addressing, the full hash kept so that a word of prose matches only its own entry.
+/// addressing, the full hash kept so that a word of prose matches only its own entry. A
+/// bit filter in front (one bit per value of some bits of the hash, 4 KiB) answers "no key
+/// word" for most words of prose without touching the 64 KiB table.
 pub(crate) struct KeyWords {
     /// A fixed size, so that masked indices need no bounds check.
     slots: Box<[(u32, u16); KEY_SLOTS]>,
+    filter: Box<[u64; FILTER_WORDS]>,
 }
+
+/// Words of the filter in front of the key-word table (a power of two).
+const FILTER_WORDS: usize = 1 << 9;
 
 impl KeyWords {
     fn new() -> Self {
         KeyWords {
             slots: Box::new([(0, 0); KEY_SLOTS]),
+            filter: Box::new([0; FILTER_WORDS]),
         }
     }
 
@@ -184,7 +191,20 @@ impl KeyWords {
         (hash.wrapping_mul(0x9e37_79b1) >> (32 - KEY_SLOTS.trailing_zeros())) as usize
     }
 
+    /// The filter word and bit of a hash: the bits of the multiply just below those of
+    /// [`Self::first_slot`].
+    #[inline(always)]
+    fn filter_bit(hash: u32) -> (usize, u64) {
+        let mixed = hash.wrapping_mul(0x9e37_79b1);
+        (
+            (mixed >> 10) as usize & (FILTER_WORDS - 1),
+            1 << (mixed >> 4 & 63),
+        )
+    }
+
     fn insert(&mut self, hash: u32, lists: u16) {
+        let (word, bit) = Self::filter_bit(hash);
+        self.filter[word] |= bit;
         let mut i = Self::first_slot(hash);
         // Entries have at least one list bit, so `0` marks a free slot; the table is far
         // from full, so a free slot or this hash's entry is always found.
@@ -199,7 +219,18 @@ impl KeyWords {
     }
 
     /// The lists marked by the key word with this hash (0 when none).
+    #[inline(always)]
     fn get(&self, hash: u32) -> u16 {
+        let (word, bit) = Self::filter_bit(hash);
+        // Every inserted hash set its bit: a clear bit means no entry.
+        if self.filter[word] & bit == 0 {
+            return 0;
+        }
+        self.probe(hash)
+    }
+
+    /// The lists of this hash from the table itself (what [`Self::get`] answers).
+    fn probe(&self, hash: u32) -> u16 {
         let mut i = Self::first_slot(hash);
         for _ in 0..KEY_SLOTS {
             let (h, lists) = self.slots[i];
@@ -862,7 +893,8 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn hits(&self, norm: &str) -> Hits {
         let mut bits = self.always;
-        for_each_word(norm, |w| bits |= self.key_words.get(word_hash(w)));
+        // From the table itself, not through the filter: the tests compare the two.
+        for_each_word(norm, |w| bits |= self.key_words.probe(word_hash(w)));
         Hits(bits)
     }
 
@@ -1117,6 +1149,19 @@ mod tests {
             let (range, hits) = lx.normalise_with_hits(s, &mut buf, false);
             assert_eq!(&buf[range.clone()], normalise(s), "{s}");
             assert_eq!(hits.0, lx.hits(&buf[range]).0, "{s}");
+        }
+    }
+
+    #[test]
+    fn key_word_filter_never_hides_an_entry() {
+        let table = &LEXICON.key_words;
+        // Every key word of every list passes the filter...
+        for &(hash, lists) in table.slots.iter().filter(|s| s.1 != 0) {
+            assert_eq!(table.get(hash), lists, "{hash:x}");
+        }
+        // ...and the filter answers as the table on any hash.
+        for hash in (0..1_000_000u32).map(|i| i.wrapping_mul(0x9e37_79b1) ^ i) {
+            assert_eq!(table.get(hash), table.probe(hash), "{hash:x}");
         }
     }
 
