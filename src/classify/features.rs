@@ -533,41 +533,88 @@ struct AsciiRun {
     steps: u64,
 }
 
-/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
-/// `at`: eight-byte chunks while they are all ASCII (no test per byte), then byte by byte up
-/// to the first non-ASCII byte. A loop of its own, which keeps its few values in registers
-/// (written as a branch of the character loop, it spilled them to the stack).
-/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+/// One [`ASCII_STEP`] of the table scan: the byte's entry added to `sum` and ORed into
+/// `steps`, the next state read from it.
 #[inline(always)]
-fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
+fn ascii_step_of(at: &mut usize, sum: &mut u64, steps: &mut u64, b: u8) {
+    let step = ASCII_STEP[*at | usize::from(b & 0x7f)];
+    *sum = sum.wrapping_add(step);
+    *steps |= step;
+    *at = (step >> STATE_SHIFT) as usize;
+}
+
+/// The table scan over all of `bytes` (ASCII) from the state `at`, one byte after the other.
+#[inline(always)]
+fn ascii_chain(bytes: &[u8], mut at: usize) -> (usize, u64, u64) {
     let (mut sum, mut steps) = (0u64, 0u64);
+    for &b in bytes {
+        ascii_step_of(&mut at, &mut sum, &mut steps, b);
+    }
+    (at, sum, steps)
+}
+
+/// Length of the run of ASCII bytes that starts `bytes`: eight bytes per test.
+#[inline(always)]
+fn ascii_len(bytes: &[u8]) -> usize {
     let mut len = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+    while let Some(eight) = bytes.get(len..).and_then(<[u8]>::first_chunk::<8>) {
+        if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
             break;
-        };
-        if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        for &b in chunk {
-            let step = ASCII_STEP[at | usize::from(b & 0x7f)];
-            sum = sum.wrapping_add(step);
-            steps |= step;
-            at = (step >> STATE_SHIFT) as usize;
         }
         len += 8;
     }
-    // Then the ASCII bytes before the next non-ASCII one, in the same tight loop.
-    for &b in bytes.get(len..).unwrap_or_default() {
-        if !b.is_ascii() {
-            break;
-        }
-        let step = ASCII_STEP[at | usize::from(b & 0x7f)];
-        sum = sum.wrapping_add(step);
-        steps |= step;
-        at = (step >> STATE_SHIFT) as usize;
+    while bytes.get(len).is_some_and(u8::is_ascii) {
         len += 1;
     }
+    len
+}
+
+/// ASCII runs at least this long are scanned as two halves at once (see [`ascii_chunks`]).
+const SPLIT_MIN: usize = 32;
+/// How far past the middle of a run [`ascii_chunks`] looks for a space to split it at.
+const SPLIT_REACH: usize = 24;
+
+/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
+/// `at`, up to the first non-ASCII byte. Each byte's table index depends on the entry read
+/// for the byte before it, so the scan is a chain of dependent loads; a long run is cut
+/// after a space near its middle and its two halves scanned in one loop, two chains that
+/// the processor overlaps. The second half starts from the state 0: after an ASCII space
+/// the state has no word open and no sentence mark pending, and its two other bits (the
+/// last word's letter and capital) are read only while a word is open (a byte that opens
+/// one resets them), so no count, flag or later step differs.
+/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+#[inline(always)]
+fn ascii_chunks(bytes: &[u8], at: usize) -> AsciiRun {
+    let len = ascii_len(bytes);
+    let run = bytes.get(..len).unwrap_or_default();
+    let split = if len >= SPLIT_MIN {
+        run.get(len / 2..)
+            .and_then(|half| half.iter().take(SPLIT_REACH).position(|&b| b == b' '))
+            .map(|p| len / 2 + p + 1)
+    } else {
+        None
+    };
+    let (at, sum, steps) = match split.map(|k| run.split_at(k)) {
+        Some((first, second)) if !second.is_empty() => {
+            let (mut at_a, mut sum_a, mut steps_a) = (at, 0u64, 0u64);
+            let (mut at_b, mut sum_b, mut steps_b) = (0usize, 0u64, 0u64);
+            let both = first.len().min(second.len());
+            let (first_both, first_rest) = first.split_at(both);
+            let (second_both, second_rest) = second.split_at(both);
+            for (&a, &b) in first_both.iter().zip(second_both) {
+                ascii_step_of(&mut at_a, &mut sum_a, &mut steps_a, a);
+                ascii_step_of(&mut at_b, &mut sum_b, &mut steps_b, b);
+            }
+            for &a in first_rest {
+                ascii_step_of(&mut at_a, &mut sum_a, &mut steps_a, a);
+            }
+            for &b in second_rest {
+                ascii_step_of(&mut at_b, &mut sum_b, &mut steps_b, b);
+            }
+            (at_b, sum_a.wrapping_add(sum_b), steps_a | steps_b)
+        }
+        _ => ascii_chain(run, at),
+    };
     AsciiRun {
         len,
         at,
@@ -758,9 +805,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table_scan_matches_the_character_scan() {
-        // Reference: every character through `Scan::other`, ASCII commas counted apart.
+    /// Checks `Stats::of(t)` against every character through `Scan::other` (ASCII commas
+    /// counted apart).
+    fn check_against_character_scan(t: &str) {
         let reference = |t: &str| {
             let mut scan = Scan::default();
             for c in t.chars() {
@@ -769,6 +816,54 @@ mod tests {
             }
             scan
         };
+        let s = Stats::of(t);
+        let mut r = reference(t);
+        if r.in_word && r.word_has_alnum {
+            r.words += 1;
+            r.caps += u32::from(r.word_first_upper);
+        }
+        assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
+        assert_eq!(s.commas, r.commas, "{t:?}");
+        let tail_mark = u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
+        assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");
+        let caps = if r.words > 0 {
+            r.caps as f32 / r.words as f32
+        } else {
+            0.0
+        };
+        assert_eq!(s.capitalised, caps, "{t:?}");
+        assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
+        let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
+        assert_eq!(s.bytes_seen, seen, "{t:?}");
+        let letters = t
+            .bytes()
+            .filter(u8::is_ascii)
+            .fold(0, |acc, b| acc | letter_bit(b));
+        assert_eq!(s.letters, letters, "{t:?}");
+        let b = t.as_bytes();
+        let rewritten = !t.is_ascii()
+            || b.iter().any(|&c| c < 0x20 || c == b'`')
+            || b.first() == Some(&b' ')
+            || b.windows(2)
+                .any(|w| w[1] == b' ' && w[0].is_ascii_whitespace());
+        assert_eq!(s.lowercase_only, !rewritten, "{t:?}");
+        if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
+            let mut lower = t.to_ascii_lowercase();
+            if lower.ends_with(' ') {
+                lower.pop();
+            }
+            assert_eq!(
+                crate::classify::lexicon::normalise_untrimmed(t),
+                lower,
+                "{t:?}"
+            );
+        }
+        let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
+        assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
+    }
+
+    #[test]
+    fn table_scan_matches_the_character_scan() {
         let long = "Word, another; \"Quoted.\" (Aside!) ".repeat(200);
         // Every character below U+3000 after a letter, a space and a full stop.
         let sweep: String = (0x80..0x3100)
@@ -791,44 +886,40 @@ mod tests {
             &sweep,
             long.as_str(),
         ] {
-            let s = Stats::of(t);
-            let mut r = reference(t);
-            if r.in_word && r.word_has_alnum {
-                r.words += 1;
-                r.caps += u32::from(r.word_first_upper);
-            }
-            assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
-            assert_eq!(s.commas, r.commas, "{t:?}");
-            let tail_mark =
-                u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
-            assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");
-            let caps = if r.words > 0 {
-                r.caps as f32 / r.words as f32
-            } else {
-                0.0
-            };
-            assert_eq!(s.capitalised, caps, "{t:?}");
-            assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
-            let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
-            assert_eq!(s.bytes_seen, seen, "{t:?}");
-            let letters = t
-                .bytes()
-                .filter(u8::is_ascii)
-                .fold(0, |acc, b| acc | letter_bit(b));
-            assert_eq!(s.letters, letters, "{t:?}");
-            if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
-                let mut lower = t.to_ascii_lowercase();
-                if lower.ends_with(' ') {
-                    lower.pop();
+            check_against_character_scan(t);
+        }
+    }
+
+    #[test]
+    fn split_scan_matches_the_character_scan_on_random_texts() {
+        // Long ASCII runs are scanned as two halves cut after a space (see `ascii_chunks`):
+        // random texts of the bytes every state bit reacts to, with non-ASCII characters
+        // now and then, at every length around the split threshold and the flush length.
+        let pieces = [
+            " ", "  ", "\t", "\n", "\x0b", "a", "Z", "7", ".", "!", "?", "\"", "'", ")", "]", ",",
+            ";", ":", "/", "|", ">", "`", "\u{1}", "\x7f", "My", "Cap", "word", "é", "’", "»",
+            "。", "东", "\u{a0}", "\u{85}", "…",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..4000 {
+            let target = round % 600;
+            // Mostly ASCII, so that long ASCII runs occur.
+            let ascii_only = round % 3 != 0;
+            let mut t = String::new();
+            while t.len() < target {
+                let p = pieces[next(pieces.len())];
+                if ascii_only && !p.is_ascii() {
+                    continue;
                 }
-                assert_eq!(
-                    crate::classify::lexicon::normalise_untrimmed(t),
-                    lower,
-                    "{t:?}"
-                );
+                t.push_str(p);
             }
-            let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
-            assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
+            check_against_character_scan(&t);
         }
     }
 
