@@ -543,14 +543,53 @@ fn ascii_step_of(at: &mut usize, sum: &mut u64, steps: &mut u64, b: u8) {
     *at = (step >> STATE_SHIFT) as usize;
 }
 
-/// The table scan over all of `bytes` (ASCII) from the state `at`, one byte after the other.
+/// The table scan over all of `bytes` (ASCII) from the state `at`, one byte after the other
+/// (eight-byte chunks first, a fixed-size inner loop without a test per byte).
 #[inline(always)]
 fn ascii_chain(bytes: &[u8], mut at: usize) -> (usize, u64, u64) {
     let (mut sum, mut steps) = (0u64, 0u64);
-    for &b in bytes {
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        for &b in chunk {
+            ascii_step_of(&mut at, &mut sum, &mut steps, b);
+        }
+    }
+    for &b in rest {
         ascii_step_of(&mut at, &mut sum, &mut steps, b);
     }
     (at, sum, steps)
+}
+
+/// [`ascii_chain`] over two texts at once, from the states `at_a` and `at_b`: two chains of
+/// dependent loads that the processor overlaps, one sum and one OR for both (their order
+/// does not matter).
+#[inline(always)]
+fn ascii_chains(a: &[u8], b: &[u8], mut at_a: usize, mut at_b: usize) -> (usize, usize, u64, u64) {
+    let (mut sum, mut steps) = (0u64, 0u64);
+    let both = a.len().min(b.len()) / 4 * 4;
+    let (a_both, a_rest) = a.split_at(both);
+    let (b_both, b_rest) = b.split_at(both);
+    for (ca, cb) in a_both.chunks_exact(4).zip(b_both.chunks_exact(4)) {
+        let (Ok(ca), Ok(cb)) = (<&[u8; 4]>::try_from(ca), <&[u8; 4]>::try_from(cb)) else {
+            break;
+        };
+        for (&x, &y) in ca.iter().zip(cb) {
+            ascii_step_of(&mut at_a, &mut sum, &mut steps, x);
+            ascii_step_of(&mut at_b, &mut sum, &mut steps, y);
+        }
+    }
+    let (at_a, sum_a, steps_a) = ascii_chain(a_rest, at_a);
+    let (at_b, sum_b, steps_b) = ascii_chain(b_rest, at_b);
+    (
+        at_a,
+        at_b,
+        sum.wrapping_add(sum_a).wrapping_add(sum_b),
+        steps | steps_a | steps_b,
+    )
 }
 
 /// Length of the run of ASCII bytes that starts `bytes`: eight bytes per test.
@@ -596,22 +635,8 @@ fn ascii_chunks(bytes: &[u8], at: usize) -> AsciiRun {
     };
     let (at, sum, steps) = match split.map(|k| run.split_at(k)) {
         Some((first, second)) if !second.is_empty() => {
-            let (mut at_a, mut sum_a, mut steps_a) = (at, 0u64, 0u64);
-            let (mut at_b, mut sum_b, mut steps_b) = (0usize, 0u64, 0u64);
-            let both = first.len().min(second.len());
-            let (first_both, first_rest) = first.split_at(both);
-            let (second_both, second_rest) = second.split_at(both);
-            for (&a, &b) in first_both.iter().zip(second_both) {
-                ascii_step_of(&mut at_a, &mut sum_a, &mut steps_a, a);
-                ascii_step_of(&mut at_b, &mut sum_b, &mut steps_b, b);
-            }
-            for &a in first_rest {
-                ascii_step_of(&mut at_a, &mut sum_a, &mut steps_a, a);
-            }
-            for &b in second_rest {
-                ascii_step_of(&mut at_b, &mut sum_b, &mut steps_b, b);
-            }
-            (at_b, sum_a.wrapping_add(sum_b), steps_a | steps_b)
+            let (_, at_b, sum, steps) = ascii_chains(first, second, at, 0);
+            (at_b, sum, steps)
         }
         _ => ascii_chain(run, at),
     };
