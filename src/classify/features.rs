@@ -543,108 +543,163 @@ fn ascii_step_of(at: &mut usize, sum: &mut u64, steps: &mut u64, b: u8) {
     *at = (step >> STATE_SHIFT) as usize;
 }
 
-/// The table scan over all of `bytes` (ASCII) from the state `at`, one byte after the other
-/// (eight-byte chunks first, a fixed-size inner loop without a test per byte).
+/// The scan states' view of an ASCII byte (its transitions depend on nothing else): space,
+/// uppercase letter, other letter or digit, sentence mark, closing quote or bracket, other.
+const PAIR_CLASSES: usize = 6;
+/// A byte of each of those classes with no flag and no count of its own (see [`BYTE_STEP`]),
+/// whose [`ASCII_STEP`] entries are those of every byte of its class but for them.
+const CLASS_BYTES: [u8; PAIR_CLASSES] = [b' ', b'A', b'a', b'.', b'"', b'#'];
+
+const fn pair_class(b: u8) -> u8 {
+    let class = ASCII_CLASS[(b & 0x7f) as usize];
+    if class & SPACE != 0 {
+        0
+    } else if class & UPPER != 0 {
+        1
+    } else if class & ALNUM != 0 {
+        2
+    } else if class & TERMINAL != 0 {
+        3
+    } else if class & CLOSING != 0 {
+        4
+    } else {
+        5
+    }
+}
+
+/// Where a [`BYTE_STEP`] entry holds its byte's class twice (bits 58 to 63: the class shifted
+/// by 3, then by 0, for the two halves of a [`PAIR_STEP`] index).
+const BYTE_CLASS_SHIFT: u32 = 58;
+/// Where a [`PAIR_STEP`] entry holds the next state as a [`PAIR_STEP`] index (`state << 6`).
+const PAIR_STATE_SHIFT: u32 = 54;
+/// The count fields of an [`ASCII_STEP`] entry.
+const FIELDS: u64 = (1 << (4 * FIELD_BITS)) - 1;
+
+/// What an ASCII byte adds to the scan whatever the state: its comma count, its flags (those
+/// of [`ASCII_STEP`] but the space's [`REWRITE_FLAG`], which depends on the state), and its
+/// class for [`PAIR_STEP`]. Read from [`ASCII_STEP`] itself.
+static BYTE_STEP: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let entry = ASCII_STEP[b];
+        let commas = entry & (((1 << FIELD_BITS) - 1) << (COMMAS * FIELD_BITS));
+        let flags =
+            entry & (((1 << (REWRITE_FLAG.trailing_zeros() - SEEN_SHIFT)) - 1) << SEEN_SHIFT);
+        let rewritten = b < 0x20 || b == b'`' as usize;
+        let class = pair_class(b as u8) as u64;
+        table[b] = commas
+            | flags
+            | if rewritten { REWRITE_FLAG } else { 0 }
+            | (class << 3 | class) << BYTE_CLASS_SHIFT;
+        b += 1;
+    }
+    table
+};
+
+/// Two ASCII bytes of the table scan at once: for each state and pair of classes, what the
+/// two [`ASCII_STEP`]s of the classes' [`CLASS_BYTES`] add to the word, capital and mark
+/// counts, the space's [`REWRITE_FLAG`], and the state after them (as the index of the next
+/// pair). With [`BYTE_STEP`] for what each byte adds on its own, the scan takes one dependent
+/// load per two bytes.
+static PAIR_STEP: [u64; 16 * 64] = {
+    let mut table = [0u64; 16 * 64];
+    let mut state = 0;
+    while state < 16 {
+        let mut c1 = 0;
+        while c1 < PAIR_CLASSES {
+            let mut c2 = 0;
+            while c2 < PAIR_CLASSES {
+                let e1 = ASCII_STEP[state << 7 | CLASS_BYTES[c1] as usize];
+                let s1 = (e1 >> STATE_SHIFT) as usize;
+                let e2 = ASCII_STEP[s1 | CLASS_BYTES[c2] as usize];
+                let s2 = (e2 >> STATE_SHIFT) as usize >> 7;
+                table[state << 6 | c1 << 3 | c2] = ((e1 & FIELDS) + (e2 & FIELDS))
+                    | ((e1 | e2) & REWRITE_FLAG)
+                    | ((s2 << 6) as u64) << PAIR_STATE_SHIFT;
+                c2 += 1;
+            }
+            c1 += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// One step of two ASCII bytes (see [`PAIR_STEP`]), `pair_at` being the state as a
+/// [`PAIR_STEP`] index (`state << 6`).
 #[inline(always)]
-fn ascii_chain(bytes: &[u8], mut at: usize) -> (usize, u64, u64) {
+fn pair_step_of(pair_at: &mut usize, sum: &mut u64, steps: &mut u64, b1: u8, b2: u8) {
+    let (x1, x2) = (
+        BYTE_STEP[usize::from(b1 & 0x7f)],
+        BYTE_STEP[usize::from(b2 & 0x7f)],
+    );
+    // The bits above the count fields of `sum` and the flags of `steps` are never read, so
+    // entries are added and ORed whole.
+    *sum = sum.wrapping_add(x1).wrapping_add(x2);
+    *steps |= x1 | x2;
+    let classes =
+        (x1 >> BYTE_CLASS_SHIFT) as usize & 0x38 | (x2 >> (BYTE_CLASS_SHIFT + 3)) as usize;
+    let step = PAIR_STEP[(*pair_at | classes) & (16 * 64 - 1)];
+    *sum = sum.wrapping_add(step);
+    *steps |= step;
+    *pair_at = (step >> PAIR_STATE_SHIFT) as usize;
+}
+
+/// The table scan over all of `bytes` (ASCII) from the state `at` (an [`ASCII_STEP`] index,
+/// `state << 7`), two bytes per step (see [`PAIR_STEP`]), an odd last byte alone.
+#[inline(always)]
+fn ascii_chain(bytes: &[u8], at: usize) -> (usize, u64, u64) {
     let (mut sum, mut steps) = (0u64, 0u64);
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        for &b in chunk {
-            ascii_step_of(&mut at, &mut sum, &mut steps, b);
+    let mut pair_at = at >> 1;
+    let pairs = bytes.chunks_exact(2);
+    let rest = pairs.remainder();
+    for pair in pairs {
+        if let [b1, b2] = *pair {
+            pair_step_of(&mut pair_at, &mut sum, &mut steps, b1, b2);
         }
     }
+    let mut at = pair_at << 1;
     for &b in rest {
         ascii_step_of(&mut at, &mut sum, &mut steps, b);
     }
     (at, sum, steps)
 }
 
-/// [`ascii_chain`] over two texts at once, from the states `at_a` and `at_b`: two chains of
-/// dependent loads that the processor overlaps, one sum and one OR for both (their order
-/// does not matter).
-#[inline(always)]
-fn ascii_chains(a: &[u8], b: &[u8], mut at_a: usize, mut at_b: usize) -> (usize, usize, u64, u64) {
-    let (mut sum, mut steps) = (0u64, 0u64);
-    let both = a.len().min(b.len()) / 4 * 4;
-    let (a_both, a_rest) = a.split_at(both);
-    let (b_both, b_rest) = b.split_at(both);
-    for (ca, cb) in a_both.chunks_exact(4).zip(b_both.chunks_exact(4)) {
-        let (Ok(ca), Ok(cb)) = (<&[u8; 4]>::try_from(ca), <&[u8; 4]>::try_from(cb)) else {
-            break;
-        };
-        for (&x, &y) in ca.iter().zip(cb) {
-            ascii_step_of(&mut at_a, &mut sum, &mut steps, x);
-            ascii_step_of(&mut at_b, &mut sum, &mut steps, y);
-        }
-    }
-    let (at_a, sum_a, steps_a) = ascii_chain(a_rest, at_a);
-    let (at_b, sum_b, steps_b) = ascii_chain(b_rest, at_b);
-    (
-        at_a,
-        at_b,
-        sum.wrapping_add(sum_a).wrapping_add(sum_b),
-        steps | steps_a | steps_b,
-    )
-}
-
-/// Length of the run of ASCII bytes that starts `bytes`: eight bytes per test.
-#[inline(always)]
-fn ascii_len(bytes: &[u8]) -> usize {
-    let mut len = 0;
-    while let Some(eight) = bytes.get(len..).and_then(<[u8]>::first_chunk::<8>) {
-        if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        len += 8;
-    }
-    while bytes.get(len).is_some_and(u8::is_ascii) {
-        len += 1;
-    }
-    len
-}
-
-/// ASCII runs at least this long are scanned as two halves at once (see [`ascii_chunks`]).
-const SPLIT_MIN: usize = 32;
-/// How far past the middle of a run [`ascii_chunks`] looks for a space to split it at.
-const SPLIT_REACH: usize = 24;
-
 /// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
-/// `at`, up to the first non-ASCII byte. Each byte's table index depends on the entry read
-/// for the byte before it, so the scan is a chain of dependent loads; a long run is cut
-/// after a space near its middle and its two halves scanned in one loop, two chains that
-/// the processor overlaps. The second half starts from the state 0: after an ASCII space
-/// the state has no word open and no sentence mark pending, and its two other bits (the
-/// last word's letter and capital) are read only while a word is open (a byte that opens
-/// one resets them), so no count, flag or later step differs.
-/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+/// `at`, up to the first non-ASCII byte: eight-byte chunks while they are all ASCII (four
+/// [`PAIR_STEP`]s each, no test per byte), then the ASCII bytes before the next non-ASCII
+/// one. `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
 #[inline(always)]
 fn ascii_chunks(bytes: &[u8], at: usize) -> AsciiRun {
-    let len = ascii_len(bytes);
-    let run = bytes.get(..len).unwrap_or_default();
-    let split = if len >= SPLIT_MIN {
-        run.get(len / 2..)
-            .and_then(|half| half.iter().take(SPLIT_REACH).position(|&b| b == b' '))
-            .map(|p| len / 2 + p + 1)
-    } else {
-        None
-    };
-    let (at, sum, steps) = match split.map(|k| run.split_at(k)) {
-        Some((first, second)) if !second.is_empty() => {
-            let (_, at_b, sum, steps) = ascii_chains(first, second, at, 0);
-            (at_b, sum, steps)
+    let (mut sum, mut steps) = (0u64, 0u64);
+    let mut pair_at = at >> 1;
+    let mut len = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(&[b0, b1, b2, b3, b4, b5, b6, b7]) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & 0x8080_8080_8080_8080 != 0 {
+            break;
         }
-        _ => ascii_chain(run, at),
-    };
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b0, b1);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b2, b3);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b4, b5);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b6, b7);
+        len += 8;
+    }
+    let rest = bytes.get(len..).unwrap_or_default();
+    let ascii = rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len());
+    let (at, rest_sum, rest_steps) =
+        ascii_chain(rest.get(..ascii).unwrap_or_default(), pair_at << 1);
     AsciiRun {
-        len,
+        len: len + ascii,
         at,
-        sum,
-        steps,
+        sum: sum.wrapping_add(rest_sum),
+        steps: steps | rest_steps,
     }
 }
 
@@ -916,10 +971,30 @@ mod tests {
     }
 
     #[test]
-    fn split_scan_matches_the_character_scan_on_random_texts() {
-        // Long ASCII runs are scanned as two halves cut after a space (see `ascii_chunks`):
+    fn pair_steps_equal_two_byte_steps() {
+        // Every state and every pair of ASCII bytes: the same next state, counts and flags.
+        let flags = ((1u64 << (REWRITE_FLAG.trailing_zeros() + 1)) - 1) & !FIELDS;
+        for state in 0..16 {
+            for b1 in 0..128u8 {
+                for b2 in 0..128u8 {
+                    let (mut at, mut sum, mut steps) = (state << 7, 0, 0);
+                    ascii_step_of(&mut at, &mut sum, &mut steps, b1);
+                    ascii_step_of(&mut at, &mut sum, &mut steps, b2);
+                    let (mut pair_at, mut pair_sum, mut pair_steps) = (state << 6, 0, 0);
+                    pair_step_of(&mut pair_at, &mut pair_sum, &mut pair_steps, b1, b2);
+                    assert_eq!(pair_at << 1, at, "{state} {b1} {b2}");
+                    assert_eq!(pair_sum & FIELDS, sum & FIELDS, "{state} {b1} {b2}");
+                    assert_eq!(pair_steps & flags, steps & flags, "{state} {b1} {b2}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pair_scan_matches_the_character_scan_on_random_texts() {
+        // ASCII bytes are scanned two at a time (see `PAIR_STEP`), eight-byte chunks first:
         // random texts of the bytes every state bit reacts to, with non-ASCII characters
-        // now and then, at every length around the split threshold and the flush length.
+        // now and then, at every length up to past the flush length.
         let pieces = [
             " ", "  ", "\t", "\n", "\x0b", "a", "Z", "7", ".", "!", "?", "\"", "'", ")", "]", ",",
             ";", ":", "/", "|", ">", "`", "\u{1}", "\x7f", "My", "Cap", "word", "é", "’", "»",
