@@ -538,12 +538,23 @@ impl<'t> WordPass<'t> {
     /// then gives the word ends, whose hashes are looked up in one loop. (A branch per byte
     /// mispredicts at nearly every word end.) Between words `hash` is back at the FNV offset.
     fn ascii(&mut self, written: &[u8]) {
+        // Short texts (most lines) with a smaller array of hashes to clear.
+        if written.len() < 16 {
+            self.ascii_blocks::<16>(written);
+        } else {
+            self.ascii_blocks::<64>(written);
+        }
+    }
+
+    /// [`Self::ascii`] in blocks of `N - 1` bytes (`N` at most 64, the bits of the mask).
+    #[inline(always)]
+    fn ascii_blocks<const N: usize>(&mut self, written: &[u8]) {
         let (table, mut hash, mut in_word, mut bits) =
             (self.table, self.hash, self.in_word, self.bits);
-        for block in written.chunks(64) {
-            // `hashes[i]`: the hash after the block's first `i` bytes (`hashes[0]` the one
-            // carried in).
-            let mut hashes = [0u32; 65];
+        // `hashes[i]`: the hash after the block's first `i` bytes (`hashes[0]` the one
+        // carried in). Cleared once: a block reads only the slots it wrote.
+        let mut hashes = [0u32; N];
+        for block in written.chunks(N - 1) {
             hashes[0] = hash;
             let mut mask = 0u64;
             for ((slot, &b), i) in hashes[1..].iter_mut().zip(block).zip(0..) {
