@@ -543,12 +543,13 @@ fn ascii_step_of(at: &mut usize, sum: &mut u64, steps: &mut u64, b: u8) {
     *at = (step >> STATE_SHIFT) as usize;
 }
 
-/// The scan states' view of an ASCII byte (its transitions depend on nothing else): space,
-/// uppercase letter, other letter or digit, sentence mark, closing quote or bracket, other.
-const PAIR_CLASSES: usize = 6;
-/// A byte of each of those classes with no flag and no count of its own (see [`BYTE_STEP`]),
-/// whose [`ASCII_STEP`] entries are those of every byte of its class but for them.
-const CLASS_BYTES: [u8; PAIR_CLASSES] = [b' ', b'A', b'a', b'.', b'"', b'#'];
+/// The scan's view of an ASCII byte for [`PAIR_STEP`] (its transitions and counts depend on
+/// nothing else): space, uppercase letter, other letter or digit, sentence mark, closing
+/// quote or bracket, other, comma.
+const PAIR_CLASSES: usize = 7;
+/// A byte of each of those classes with no flag of its own (see [`BYTE_STEP`]), whose
+/// [`ASCII_STEP`] entries are those of every byte of its class but for the flags.
+const CLASS_BYTES: [u8; PAIR_CLASSES] = [b' ', b'A', b'a', b'.', b'"', b'#', b','];
 
 const fn pair_class(b: u8) -> u8 {
     let class = ASCII_CLASS[(b & 0x7f) as usize];
@@ -562,6 +563,8 @@ const fn pair_class(b: u8) -> u8 {
         3
     } else if class & CLOSING != 0 {
         4
+    } else if class & COMMA != 0 {
+        6
     } else {
         5
     }
@@ -575,21 +578,19 @@ const PAIR_STATE_SHIFT: u32 = 54;
 /// The count fields of an [`ASCII_STEP`] entry.
 const FIELDS: u64 = (1 << (4 * FIELD_BITS)) - 1;
 
-/// What an ASCII byte adds to the scan whatever the state: its comma count, its flags (those
-/// of [`ASCII_STEP`] but the space's [`REWRITE_FLAG`], which depends on the state), and its
+/// What an ASCII byte adds to the scan whatever the state: its flags (those of
+/// [`ASCII_STEP`] but the space's [`REWRITE_FLAG`], which depends on the state), and its
 /// class for [`PAIR_STEP`]. Read from [`ASCII_STEP`] itself.
 static BYTE_STEP: [u64; 128] = {
     let mut table = [0u64; 128];
     let mut b = 0;
     while b < 128 {
         let entry = ASCII_STEP[b];
-        let commas = entry & (((1 << FIELD_BITS) - 1) << (COMMAS * FIELD_BITS));
         let flags =
             entry & (((1 << (REWRITE_FLAG.trailing_zeros() - SEEN_SHIFT)) - 1) << SEEN_SHIFT);
         let rewritten = b < 0x20 || b == b'`' as usize;
         let class = pair_class(b as u8) as u64;
-        table[b] = commas
-            | flags
+        table[b] = flags
             | if rewritten { REWRITE_FLAG } else { 0 }
             | (class << 3 | class) << BYTE_CLASS_SHIFT;
         b += 1;
@@ -598,9 +599,9 @@ static BYTE_STEP: [u64; 128] = {
 };
 
 /// Two ASCII bytes of the table scan at once: for each state and pair of classes, what the
-/// two [`ASCII_STEP`]s of the classes' [`CLASS_BYTES`] add to the word, capital and mark
-/// counts, the space's [`REWRITE_FLAG`], and the state after them (as the index of the next
-/// pair). With [`BYTE_STEP`] for what each byte adds on its own, the scan takes one dependent
+/// two [`ASCII_STEP`]s of the classes' [`CLASS_BYTES`] add to the counts (words, capitals,
+/// marks, commas), the space's [`REWRITE_FLAG`], and the state after them (as the index of
+/// the next pair). With [`BYTE_STEP`] for what each byte adds on its own, the scan takes one dependent
 /// load per two bytes.
 static PAIR_STEP: [u64; 16 * 64] = {
     let mut table = [0u64; 16 * 64];
@@ -634,13 +635,12 @@ fn pair_step_of(pair_at: &mut usize, sum: &mut u64, steps: &mut u64, b1: u8, b2:
         BYTE_STEP[usize::from(b1 & 0x7f)],
         BYTE_STEP[usize::from(b2 & 0x7f)],
     );
-    // The bits above the count fields of `sum` and the flags of `steps` are never read, so
-    // entries are added and ORed whole.
-    *sum = sum.wrapping_add(x1).wrapping_add(x2);
+    // The bits of `steps` other than the flags are never read: entries are ORed whole.
     *steps |= x1 | x2;
     let classes =
         (x1 >> BYTE_CLASS_SHIFT) as usize & 0x38 | (x2 >> (BYTE_CLASS_SHIFT + 3)) as usize;
     let step = PAIR_STEP[(*pair_at | classes) & (16 * 64 - 1)];
+    // Likewise the bits of `sum` above the count fields.
     *sum = sum.wrapping_add(step);
     *steps |= step;
     *pair_at = (step >> PAIR_STATE_SHIFT) as usize;
