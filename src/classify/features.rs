@@ -533,46 +533,173 @@ struct AsciiRun {
     steps: u64,
 }
 
-/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
-/// `at`: eight-byte chunks while they are all ASCII (no test per byte), then byte by byte up
-/// to the first non-ASCII byte. A loop of its own, which keeps its few values in registers
-/// (written as a branch of the character loop, it spilled them to the stack).
-/// `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+/// One [`ASCII_STEP`] of the table scan: the byte's entry added to `sum` and ORed into
+/// `steps`, the next state read from it.
 #[inline(always)]
-fn ascii_chunks(bytes: &[u8], mut at: usize) -> AsciiRun {
+fn ascii_step_of(at: &mut usize, sum: &mut u64, steps: &mut u64, b: u8) {
+    let step = ASCII_STEP[*at | usize::from(b & 0x7f)];
+    *sum = sum.wrapping_add(step);
+    *steps |= step;
+    *at = (step >> STATE_SHIFT) as usize;
+}
+
+/// The scan's view of an ASCII byte for [`PAIR_STEP`] (its transitions and counts depend on
+/// nothing else): space, uppercase letter, other letter or digit, sentence mark, closing
+/// quote or bracket, other, comma.
+const PAIR_CLASSES: usize = 7;
+/// A byte of each of those classes with no flag of its own (see [`BYTE_STEP`]), whose
+/// [`ASCII_STEP`] entries are those of every byte of its class but for the flags.
+const CLASS_BYTES: [u8; PAIR_CLASSES] = [b' ', b'A', b'a', b'.', b'"', b'#', b','];
+
+const fn pair_class(b: u8) -> u8 {
+    let class = ASCII_CLASS[(b & 0x7f) as usize];
+    if class & SPACE != 0 {
+        0
+    } else if class & UPPER != 0 {
+        1
+    } else if class & ALNUM != 0 {
+        2
+    } else if class & TERMINAL != 0 {
+        3
+    } else if class & CLOSING != 0 {
+        4
+    } else if class & COMMA != 0 {
+        6
+    } else {
+        5
+    }
+}
+
+/// Where a [`BYTE_STEP`] entry holds its byte's class twice (bits 58 to 63: the class shifted
+/// by 3, then by 0, for the two halves of a [`PAIR_STEP`] index).
+const BYTE_CLASS_SHIFT: u32 = 58;
+/// Where a [`PAIR_STEP`] entry holds the next state as a [`PAIR_STEP`] index (`state << 6`).
+const PAIR_STATE_SHIFT: u32 = 54;
+/// The count fields of an [`ASCII_STEP`] entry.
+const FIELDS: u64 = (1 << (4 * FIELD_BITS)) - 1;
+
+/// What an ASCII byte adds to the scan whatever the state: its flags (those of
+/// [`ASCII_STEP`] but the space's [`REWRITE_FLAG`], which depends on the state), and its
+/// class for [`PAIR_STEP`]. Read from [`ASCII_STEP`] itself.
+static BYTE_STEP: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let entry = ASCII_STEP[b];
+        let flags =
+            entry & (((1 << (REWRITE_FLAG.trailing_zeros() - SEEN_SHIFT)) - 1) << SEEN_SHIFT);
+        let rewritten = b < 0x20 || b == b'`' as usize;
+        let class = pair_class(b as u8) as u64;
+        table[b] = flags
+            | if rewritten { REWRITE_FLAG } else { 0 }
+            | (class << 3 | class) << BYTE_CLASS_SHIFT;
+        b += 1;
+    }
+    table
+};
+
+/// Two ASCII bytes of the table scan at once: for each state and pair of classes, what the
+/// two [`ASCII_STEP`]s of the classes' [`CLASS_BYTES`] add to the counts (words, capitals,
+/// marks, commas), the space's [`REWRITE_FLAG`], and the state after them (as the index of
+/// the next pair). With [`BYTE_STEP`] for what each byte adds on its own, the scan takes one dependent
+/// load per two bytes.
+static PAIR_STEP: [u64; 16 * 64] = {
+    let mut table = [0u64; 16 * 64];
+    let mut state = 0;
+    while state < 16 {
+        let mut c1 = 0;
+        while c1 < PAIR_CLASSES {
+            let mut c2 = 0;
+            while c2 < PAIR_CLASSES {
+                let e1 = ASCII_STEP[state << 7 | CLASS_BYTES[c1] as usize];
+                let s1 = (e1 >> STATE_SHIFT) as usize;
+                let e2 = ASCII_STEP[s1 | CLASS_BYTES[c2] as usize];
+                let s2 = (e2 >> STATE_SHIFT) as usize >> 7;
+                table[state << 6 | c1 << 3 | c2] = ((e1 & FIELDS) + (e2 & FIELDS))
+                    | ((e1 | e2) & REWRITE_FLAG)
+                    | ((s2 << 6) as u64) << PAIR_STATE_SHIFT;
+                c2 += 1;
+            }
+            c1 += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// One step of two ASCII bytes (see [`PAIR_STEP`]), `pair_at` being the state as a
+/// [`PAIR_STEP`] index (`state << 6`).
+#[inline(always)]
+fn pair_step_of(pair_at: &mut usize, sum: &mut u64, steps: &mut u64, b1: u8, b2: u8) {
+    let (x1, x2) = (
+        BYTE_STEP[usize::from(b1 & 0x7f)],
+        BYTE_STEP[usize::from(b2 & 0x7f)],
+    );
+    // The bits of `steps` other than the flags are never read: entries are ORed whole.
+    *steps |= x1 | x2;
+    let classes =
+        (x1 >> BYTE_CLASS_SHIFT) as usize & 0x38 | (x2 >> (BYTE_CLASS_SHIFT + 3)) as usize;
+    let step = PAIR_STEP[(*pair_at | classes) & (16 * 64 - 1)];
+    // Likewise the bits of `sum` above the count fields.
+    *sum = sum.wrapping_add(step);
+    *steps |= step;
+    *pair_at = (step >> PAIR_STATE_SHIFT) as usize;
+}
+
+/// The table scan over all of `bytes` (ASCII) from the state `at` (an [`ASCII_STEP`] index,
+/// `state << 7`), two bytes per step (see [`PAIR_STEP`]), an odd last byte alone.
+#[inline(always)]
+fn ascii_chain(bytes: &[u8], at: usize) -> (usize, u64, u64) {
     let (mut sum, mut steps) = (0u64, 0u64);
+    let mut pair_at = at >> 1;
+    let pairs = bytes.chunks_exact(2);
+    let rest = pairs.remainder();
+    for pair in pairs {
+        if let [b1, b2] = *pair {
+            pair_step_of(&mut pair_at, &mut sum, &mut steps, b1, b2);
+        }
+    }
+    let mut at = pair_at << 1;
+    for &b in rest {
+        ascii_step_of(&mut at, &mut sum, &mut steps, b);
+    }
+    (at, sum, steps)
+}
+
+/// The table scan of [`Stats::of`] over the leading ASCII bytes of `bytes`, from the state
+/// `at`, up to the first non-ASCII byte: eight-byte chunks while they are all ASCII (four
+/// [`PAIR_STEP`]s each, no test per byte), then the ASCII bytes before the next non-ASCII
+/// one. `bytes` must be at most [`FLUSH_BYTES`] long, so that no field of the sum overflows.
+#[inline(always)]
+fn ascii_chunks(bytes: &[u8], at: usize) -> AsciiRun {
+    let (mut sum, mut steps) = (0u64, 0u64);
+    let mut pair_at = at >> 1;
     let mut len = 0;
     for chunk in bytes.chunks_exact(8) {
-        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+        let Ok(&[b0, b1, b2, b3, b4, b5, b6, b7]) = <&[u8; 8]>::try_from(chunk) else {
             break;
         };
-        if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 != 0 {
+        if u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & 0x8080_8080_8080_8080 != 0 {
             break;
         }
-        for &b in chunk {
-            let step = ASCII_STEP[at | usize::from(b & 0x7f)];
-            sum = sum.wrapping_add(step);
-            steps |= step;
-            at = (step >> STATE_SHIFT) as usize;
-        }
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b0, b1);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b2, b3);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b4, b5);
+        pair_step_of(&mut pair_at, &mut sum, &mut steps, b6, b7);
         len += 8;
     }
-    // Then the ASCII bytes before the next non-ASCII one, in the same tight loop.
-    for &b in bytes.get(len..).unwrap_or_default() {
-        if !b.is_ascii() {
-            break;
-        }
-        let step = ASCII_STEP[at | usize::from(b & 0x7f)];
-        sum = sum.wrapping_add(step);
-        steps |= step;
-        at = (step >> STATE_SHIFT) as usize;
-        len += 1;
-    }
+    let rest = bytes.get(len..).unwrap_or_default();
+    let ascii = rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len());
+    let (at, rest_sum, rest_steps) =
+        ascii_chain(rest.get(..ascii).unwrap_or_default(), pair_at << 1);
     AsciiRun {
-        len,
+        len: len + ascii,
         at,
-        sum,
-        steps,
+        sum: sum.wrapping_add(rest_sum),
+        steps: steps | rest_steps,
     }
 }
 
@@ -758,9 +885,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table_scan_matches_the_character_scan() {
-        // Reference: every character through `Scan::other`, ASCII commas counted apart.
+    /// Checks `Stats::of(t)` against every character through `Scan::other` (ASCII commas
+    /// counted apart).
+    fn check_against_character_scan(t: &str) {
         let reference = |t: &str| {
             let mut scan = Scan::default();
             for c in t.chars() {
@@ -769,6 +896,54 @@ mod tests {
             }
             scan
         };
+        let s = Stats::of(t);
+        let mut r = reference(t);
+        if r.in_word && r.word_has_alnum {
+            r.words += 1;
+            r.caps += u32::from(r.word_first_upper);
+        }
+        assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
+        assert_eq!(s.commas, r.commas, "{t:?}");
+        let tail_mark = u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
+        assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");
+        let caps = if r.words > 0 {
+            r.caps as f32 / r.words as f32
+        } else {
+            0.0
+        };
+        assert_eq!(s.capitalised, caps, "{t:?}");
+        assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
+        let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
+        assert_eq!(s.bytes_seen, seen, "{t:?}");
+        let letters = t
+            .bytes()
+            .filter(u8::is_ascii)
+            .fold(0, |acc, b| acc | letter_bit(b));
+        assert_eq!(s.letters, letters, "{t:?}");
+        let b = t.as_bytes();
+        let rewritten = !t.is_ascii()
+            || b.iter().any(|&c| c < 0x20 || c == b'`')
+            || b.first() == Some(&b' ')
+            || b.windows(2)
+                .any(|w| w[1] == b' ' && w[0].is_ascii_whitespace());
+        assert_eq!(s.lowercase_only, !rewritten, "{t:?}");
+        if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
+            let mut lower = t.to_ascii_lowercase();
+            if lower.ends_with(' ') {
+                lower.pop();
+            }
+            assert_eq!(
+                crate::classify::lexicon::normalise_untrimmed(t),
+                lower,
+                "{t:?}"
+            );
+        }
+        let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
+        assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
+    }
+
+    #[test]
+    fn table_scan_matches_the_character_scan() {
         let long = "Word, another; \"Quoted.\" (Aside!) ".repeat(200);
         // Every character below U+3000 after a letter, a space and a full stop.
         let sweep: String = (0x80..0x3100)
@@ -791,44 +966,60 @@ mod tests {
             &sweep,
             long.as_str(),
         ] {
-            let s = Stats::of(t);
-            let mut r = reference(t);
-            if r.in_word && r.word_has_alnum {
-                r.words += 1;
-                r.caps += u32::from(r.word_first_upper);
-            }
-            assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
-            assert_eq!(s.commas, r.commas, "{t:?}");
-            let tail_mark =
-                u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
-            assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");
-            let caps = if r.words > 0 {
-                r.caps as f32 / r.words as f32
-            } else {
-                0.0
-            };
-            assert_eq!(s.capitalised, caps, "{t:?}");
-            assert_eq!(s.has_digit, t.bytes().any(|b| b.is_ascii_digit()), "{t:?}");
-            let seen = t.bytes().fold(0, |acc, b| acc | BYTE_SEEN[usize::from(b)]);
-            assert_eq!(s.bytes_seen, seen, "{t:?}");
-            let letters = t
-                .bytes()
-                .filter(u8::is_ascii)
-                .fold(0, |acc, b| acc | letter_bit(b));
-            assert_eq!(s.letters, letters, "{t:?}");
-            if s.lowercase_only && t.len() <= crate::classify::lexicon::MAX_MATCH_BYTES {
-                let mut lower = t.to_ascii_lowercase();
-                if lower.ends_with(' ') {
-                    lower.pop();
+            check_against_character_scan(t);
+        }
+    }
+
+    #[test]
+    fn pair_steps_equal_two_byte_steps() {
+        // Every state and every pair of ASCII bytes: the same next state, counts and flags.
+        let flags = ((1u64 << (REWRITE_FLAG.trailing_zeros() + 1)) - 1) & !FIELDS;
+        for state in 0..16 {
+            for b1 in 0..128u8 {
+                for b2 in 0..128u8 {
+                    let (mut at, mut sum, mut steps) = (state << 7, 0, 0);
+                    ascii_step_of(&mut at, &mut sum, &mut steps, b1);
+                    ascii_step_of(&mut at, &mut sum, &mut steps, b2);
+                    let (mut pair_at, mut pair_sum, mut pair_steps) = (state << 6, 0, 0);
+                    pair_step_of(&mut pair_at, &mut pair_sum, &mut pair_steps, b1, b2);
+                    assert_eq!(pair_at << 1, at, "{state} {b1} {b2}");
+                    assert_eq!(pair_sum & FIELDS, sum & FIELDS, "{state} {b1} {b2}");
+                    assert_eq!(pair_steps & flags, steps & flags, "{state} {b1} {b2}");
                 }
-                assert_eq!(
-                    crate::classify::lexicon::normalise_untrimmed(t),
-                    lower,
-                    "{t:?}"
-                );
             }
-            let (control, replaced) = crate::text::junk_percent(t, usize::MAX);
-            assert_eq!(s.may_have_junk, control + replaced > 0.0, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn pair_scan_matches_the_character_scan_on_random_texts() {
+        // ASCII bytes are scanned two at a time (see `PAIR_STEP`), eight-byte chunks first:
+        // random texts of the bytes every state bit reacts to, with non-ASCII characters
+        // now and then, at every length up to past the flush length.
+        let pieces = [
+            " ", "  ", "\t", "\n", "\x0b", "a", "Z", "7", ".", "!", "?", "\"", "'", ")", "]", ",",
+            ";", ":", "/", "|", ">", "`", "\u{1}", "\x7f", "My", "Cap", "word", "é", "’", "»",
+            "。", "东", "\u{a0}", "\u{85}", "…",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..4000 {
+            let target = round % 600;
+            // Mostly ASCII, so that long ASCII runs occur.
+            let ascii_only = round % 3 != 0;
+            let mut t = String::new();
+            while t.len() < target {
+                let p = pieces[next(pieces.len())];
+                if ascii_only && !p.is_ascii() {
+                    continue;
+                }
+                t.push_str(p);
+            }
+            check_against_character_scan(&t);
         }
     }
 
