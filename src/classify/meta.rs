@@ -62,7 +62,12 @@ pub(crate) fn find_title(
             continue;
         }
         let text = texts[i].trim();
-        let mut score = -0.5 * (start - i) as f32;
+        // Distance in lines that a rule left standing: labels a rule removed ("Published:
+        // Updated:", "5 min read") sit between a headline and its body.
+        let between = (i + 1..start)
+            .filter(|&j| !matches!(cues[j], Cue::Drop(_)))
+            .count();
+        let mut score = -0.5 * (between + 1) as f32;
         if i > 0 && (text == first || is_page_title_of(text, first)) {
             score += 6.0;
         }
