@@ -97,7 +97,10 @@ fn is_bare_date_line(s: &str) -> bool {
     if s.is_empty() || s.len() > MAX_SCAN_BYTES {
         return false;
     }
-    if s.split_whitespace().count() > MAX_DATE_LINE_WORDS {
+    // A line that gives two dates ("Publié le ... à 08h12 Mis à jour le ... à 10h45") may be
+    // twice as long.
+    let words = s.split_whitespace().count();
+    if words > MAX_DATE_LINE_WORDS && (words > 2 * MAX_DATE_LINE_WORDS || plausible_years(s) < 2) {
         return false;
     }
     // Every word must be a date's, a time's or a filler word: most lines with a year have
@@ -546,6 +549,20 @@ fn first_valid(
 /// [`YEARS`]: every date pattern captures its year that way. In each pattern the year is
 /// bounded by the match's ends (checked by [`glued`]) or by a separator or whitespace, so a
 /// string with no such run has no valid date, and the regexes need not run.
+/// How many separate runs of four ASCII digits in [`YEARS`] `s` holds.
+fn plausible_years(s: &str) -> usize {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| {
+            run.len() == 4
+                && std::str::from_utf8(run)
+                    .ok()
+                    .and_then(|r| r.parse::<u32>().ok())
+                    .is_some_and(|y| YEARS.contains(&y))
+        })
+        .count()
+}
+
 fn has_plausible_year(s: &str) -> bool {
     let bytes = s.as_bytes();
     // Full-width digits are three bytes starting with 0xEF; without one, scan bytes.
@@ -1122,6 +1139,7 @@ mod tests {
             "December 18, 2025 ・ 3 min read",
             "2. September 2021 · Lesezeit: 4 Min.",
             "Sevilla, 27 nov. 2021 - 10:15 h",
+            "Publié le 27 novembre 2021 à 08h12 Mis à jour le 27 novembre 2021 à 10h45",
             "NEW YORK, Sept. 2, 2021",
             "San Francisco, 2 September 2021",
         ] {

@@ -124,7 +124,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         Cue::Drop(Rule::DateLabel)
     } else if short && minutes() && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
-    } else if short && digit && crate::date::is_date_line(text) {
+    // (A line with two dates, published and updated, may be twice a label's length.)
+    } else if words <= 2.0 * MAX_LABEL_WORDS && digit && crate::date::is_date_line(text) {
         Cue::Date
     } else if short && digit && hits.may(List::Byline) && super::meta::dated_byline(text).is_some()
     {
