@@ -92,13 +92,15 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
 /// as the output reads (one paragraph each, a blank line between), and what that reading drops
 /// is dropped now, until nothing changes: the result is a fixed point of the cleaner.
 fn settle(doc: &Document, stats: &[Stats], cues: &[Cue], options: &Options, out: &mut Outcome) {
-    for _ in 0..thresholds::SETTLE_ROUNDS {
+    let mut budget = thresholds::SETTLE_BLOCK_BUDGET.saturating_mul(doc.segments.len());
+    loop {
         let kept: Vec<usize> = (0..doc.segments.len())
             .filter(|&i| out.verdicts[i] == Verdict::Keep)
             .collect();
-        if kept.is_empty() {
+        if kept.is_empty() || kept.len() > budget {
             return;
         }
+        budget -= kept.len();
         let again = Document {
             origin: Origin::Text,
             segments: kept

@@ -93,9 +93,11 @@ pub const MARKER_BOX_MIN_LINK_SHARE: f32 = 0.15;
 /// ...and when the main content holds at least this much text (characters) before it.
 pub const MARKER_BOX_MIN_TEXT_BEFORE: usize = 300;
 
-/// Text mode: how many times the kept blocks are read again as the output reads, dropping what
-/// that reading drops, before the result counts as settled (see `classify::settle`).
-pub const SETTLE_ROUNDS: usize = 4;
+/// Text mode: the kept blocks are read again as the output reads, dropping what that reading
+/// drops, until nothing changes (see `classify::settle`); most texts settle in one or two
+/// rounds, a text of repeated headline-and-label pairs in one round per pair. The rounds stop
+/// when they have read this many times the text's block count, which keeps the cost linear.
+pub const SETTLE_BLOCK_BUDGET: usize = 16;
 
 /// Language detection reads at most this many bytes of the kept text: enough for a
 /// confident guess, bounded whatever the document's size.
