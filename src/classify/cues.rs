@@ -180,6 +180,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
                 && CAPTION_SLASH_CREDIT.is_match(text)))
         // A gallery's position label: "Image 1 of 5".
         || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(trim(text)))
+        // A bare credit line: "Foto ANSA", "Photo AFP", "Bild Kay Nietfeld".
+        || (words <= 5.0 && opens_with_lead_word(norm) && is_bare_credit(text))
     {
         Cue::Drop(Rule::Caption)
     } else if short
@@ -517,6 +519,43 @@ fn may_end_caption(text: &str) -> bool {
         || slash_credit(&bytes[..after], tail)
 }
 
+/// A short line of a caption word and then a credit: an agency or words in capitals
+/// ("Foto ANSA", "Photo AFP / Getty") or a name of two or more capitalised words ("Bild Kay
+/// Nietfeld"). A heading such as "Photo Gallery" (one capitalised word) is not one.
+fn is_bare_credit(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([':', '.']).to_lowercase();
+    if !BARE_CREDIT_WORDS.contains(&first.as_str()) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() || rest.len() > 4 {
+        return false;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let agency_or_capitals = |w: &str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        SLASH_CREDIT_AGENCIES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(bare))
+            || bare.chars().count() >= 2
+                && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    rest.iter().all(|w| agency_or_capitals(w))
+        || rest.len() >= 2 && rest.iter().all(|w| capitalised(w))
+}
+
+/// Caption words that open a bare credit line, lowercase.
+const BARE_CREDIT_WORDS: &[&str] = &[
+    "photo", "photos", "foto", "fotos", "fot", "bild", "zdjęcie", "фото", "imagen", "immagine",
+    "image", "picture",
+];
+
 /// The agencies [`CAPTION_TAIL`] takes after a slash, lowercase.
 const SLASH_CREDIT_AGENCIES: &[&str] = &[
     "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga", "apa", "imago", "sipa",
@@ -711,6 +750,31 @@ mod tests {
                 "{caption}"
             );
             assert_eq!(c(caption), Cue::Drop(Rule::Caption), "{caption}");
+        }
+    }
+
+    #[test]
+    fn bare_credit_lines() {
+        for line in [
+            "Foto ANSA",
+            "Photo AFP / Getty",
+            "Bild Kay Nietfeld",
+            "Fot. Jan Kowalski",
+        ] {
+            assert!(is_bare_credit(line), "{line}");
+            assert_eq!(
+                cue(line, &Stats::of(line)),
+                Cue::Drop(Rule::Caption),
+                "{line}"
+            );
+        }
+        for line in [
+            "Photo Gallery",
+            "Foto del giorno",
+            "Photos of the week",
+            "Image",
+        ] {
+            assert!(!is_bare_credit(line), "{line}");
         }
     }
 

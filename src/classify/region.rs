@@ -12,6 +12,7 @@ use crate::rules::thresholds::{
     BOILERPLATE_PENALTY, PROSE_MIN_WEIGHT, SHORT_LINE_PENALTY, SHORT_LINE_SLOPE,
     SHORT_SENTENCE_MIN_WORDS, TEASER_SLOPE,
 };
+use crate::rules::Rule;
 
 /// How strongly negative evidence counts, by focus.
 fn penalty_factor(focus: Focus) -> f32 {
@@ -31,6 +32,9 @@ pub(crate) fn is_prose(stats: &Stats) -> bool {
 pub(crate) fn score(stats: &Stats, cue: Cue, focus: Focus) -> f32 {
     let k = penalty_factor(focus);
     match cue {
+        // Ad labels and photo credits sit between an article's paragraphs ("Continua a
+        // leggere dopo la pubblicità"): holes in the text, not its edge.
+        Cue::Drop(Rule::Advertisement) => 0.0,
         Cue::Drop(_) | Cue::Marker(_) => -k * BOILERPLATE_PENALTY.max(0.5 * stats.weight),
         Cue::Date | Cue::Byline => -k * SHORT_LINE_PENALTY,
         Cue::Plain => {
