@@ -184,6 +184,10 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         || (words <= 5.0 && opens_with_lead_word(norm) && is_bare_credit(text))
     {
         Cue::Drop(Rule::Caption)
+    } else if words <= 4.0 && is_agency_line(text) {
+        // The story's source under it: "EFE", "(dpa)", "AFP/Reuters" ("Le Monde avec AFP"
+        // is not one: a name besides the agency).
+        Cue::Drop(Rule::Byline)
     } else if short
         && starts_with_any(norm, &FOLLOW_FIRST, FOLLOW_VERBS)
         && FOLLOW_PROMPT.is_match(text.trim_start())
@@ -550,6 +554,32 @@ fn is_bare_credit(text: &str) -> bool {
         || rest.len() >= 2 && rest.iter().all(|w| capitalised(w))
 }
 
+/// A line naming only news agencies ("EFE", "(dpa)", "AFP/Reuters", "PAP, AFP", "dpa und AFP").
+fn is_agency_line(text: &str) -> bool {
+    let mut agencies = 0;
+    let all = text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '/' | ',' | '(' | ')' | '-' | '–' | '.' | ';')
+        })
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let agency = SLASH_CREDIT_AGENCIES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(w));
+            agencies += usize::from(agency);
+            agency
+                || AGENCY_LINE_JOINERS
+                    .iter()
+                    .any(|j| j.eq_ignore_ascii_case(w))
+        });
+    all && agencies > 0
+}
+
+/// Words that join agency names on a source line.
+const AGENCY_LINE_JOINERS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "with", "mit", "avec", "con", "z",
+];
+
 /// Caption words that open a bare credit line, lowercase.
 const BARE_CREDIT_WORDS: &[&str] = &[
     "photo", "photos", "foto", "fotos", "fot", "bild", "zdjęcie", "фото", "imagen", "immagine",
@@ -775,6 +805,20 @@ mod tests {
             "Image",
         ] {
             assert!(!is_bare_credit(line), "{line}");
+        }
+        for line in ["EFE", "(dpa)", "AFP/Reuters", "PAP, AFP", "dpa und AFP"] {
+            assert!(is_agency_line(line), "{line}");
+            // ("AFP/Reuters" is taken as a slash credit first: a caption.)
+            assert!(
+                matches!(
+                    cue(line, &Stats::of(line)),
+                    Cue::Drop(Rule::Byline | Rule::Caption)
+                ),
+                "{line}"
+            );
+        }
+        for line in ["Le Monde avec AFP", "and", "The AP style guide"] {
+            assert!(!is_agency_line(line), "{line}");
         }
     }
 

@@ -11,14 +11,14 @@ fn compile(pattern: &str) -> Regex {
 /// A reading-time label: "5 mins read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min".
 pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
+        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
     )
 });
 
 /// A reading time inside a line: "December 18, 2025 · 3 min read".
 pub static READING_TIME_IN_LINE: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"(?i)(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間)\W*)?\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます))?",
+        r"(?i)(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます))?",
     )
 });
 
@@ -121,6 +121,8 @@ mod tests {
             "Czas czytania: 5 minut",
             "Время чтения: 4 минуты",
             "阅读时间：5分钟",
+            "Lectura: 3 min",
+            "Lettura 4 minuti",
         ] {
             assert!(READING_TIME.is_match(s), "{s}");
         }
