@@ -6,7 +6,7 @@
 //! blog posts, have no HTML page beside them).
 //!
 //! The pages are hand-written in the shapes of real news sites in German, French, Polish,
-//! Spanish, Italian, Czech (an old table layout in windows-1250) and Russian: menus,
+//! Spanish, Italian, Dutch, Czech (an old table layout in windows-1250) and Russian: menus,
 //! breadcrumbs, bylines, share bars, inline "read also" links, ad labels, captions, paywall
 //! notices, related lists, comments, footers. The languages the English benchmarks do not
 //! cover are so checked end to end.
