@@ -33,6 +33,8 @@ mod pipeline;
 mod render;
 pub mod rules;
 mod segment;
+#[cfg(test)]
+mod test_rng;
 mod text;
 
 pub use article::{Article, Block, BlockKind, Removed};

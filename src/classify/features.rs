@@ -1000,13 +1000,7 @@ mod tests {
             ";", ":", "/", "|", ">", "`", "\u{1}", "\x7f", "My", "Cap", "word", "é", "’", "»",
             "。", "东", "\u{a0}", "\u{85}", "…",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_rng::below(0x2545_f491_4f6c_dd1du64);
         for round in 0..4000 {
             let target = round % 600;
             // Mostly ASCII, so that long ASCII runs occur.

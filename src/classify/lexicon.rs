@@ -1265,13 +1265,7 @@ mod tests {
             "subscribe",
             "related",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_rng::below(0x9e37_79b9_7f4a_7c15u64);
         for round in 0..3000 {
             let mut text = String::new();
             while text.len() < round % 300 {
