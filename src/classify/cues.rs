@@ -181,10 +181,13 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
         // A gallery's position label: "Image 1 of 5".
         || (short && digit && words <= 6.0 && ends_with_digit(text) && GALLERY_COUNTER.is_match(trim(text)))
         // A bare credit line: "Foto ANSA", "Photo AFP", "Bild Kay Nietfeld".
-        || (words <= 5.0 && opens_with_lead_word(norm) && is_bare_credit(text))
+        || (words <= 5.0
+            && hits.may(List::SourceCredit)
+            && opens_with_lead_word(norm)
+            && is_bare_credit(text))
     {
         Cue::Drop(Rule::Caption)
-    } else if words <= 4.0 && is_agency_line(text) {
+    } else if words <= 4.0 && hits.may(List::SourceCredit) && is_agency_line(text) {
         // The story's source under it: "EFE", "(dpa)", "AFP/Reuters" ("Le Monde avec AFP"
         // is not one: a name besides the agency).
         Cue::Drop(Rule::Byline)
@@ -581,13 +584,13 @@ const AGENCY_LINE_JOINERS: &[&str] = &[
 ];
 
 /// Caption words that open a bare credit line, lowercase.
-const BARE_CREDIT_WORDS: &[&str] = &[
+pub(crate) const BARE_CREDIT_WORDS: &[&str] = &[
     "photo", "photos", "foto", "fotos", "fot", "bild", "zdjęcie", "фото", "imagen", "immagine",
     "image", "picture",
 ];
 
 /// The agencies [`CAPTION_TAIL`] takes after a slash, lowercase.
-const SLASH_CREDIT_AGENCIES: &[&str] = &[
+pub(crate) const SLASH_CREDIT_AGENCIES: &[&str] = &[
     "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga", "apa", "imago", "sipa",
     "abaca", "keystone", "xinhua", "tass", "ap",
 ];

@@ -129,6 +129,9 @@ pub(crate) enum List {
     PromoShort = 4096,
     /// The networks of a share bar (`SHARE_NETWORKS`).
     ShareBar = 8192,
+    /// News agencies and caption words (`cues::SLASH_CREDIT_AGENCIES`, `BARE_CREDIT_WORDS`): a
+    /// bare credit or source line holds one of them.
+    SourceCredit = 16384,
 }
 
 impl Hits {
@@ -354,6 +357,8 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Byline, super::meta::DATED_BYLINE_WORDS),
         (List::Credit, &["contributed"]),
         (List::ShareBar, phrases::SHARE_NETWORKS),
+        (List::SourceCredit, super::cues::SLASH_CREDIT_AGENCIES),
+        (List::SourceCredit, super::cues::BARE_CREDIT_WORDS),
     ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),
