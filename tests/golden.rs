@@ -6,10 +6,10 @@
 //! blog posts, have no HTML page beside them).
 //!
 //! The pages are hand-written in the shapes of real news sites in German, French, Polish,
-//! Spanish, Italian, Dutch, Czech (an old table layout in windows-1250) and Russian: menus,
-//! breadcrumbs, bylines, share bars, inline "read also" links, ad labels, captions, paywall
-//! notices, related lists, comments, footers. The languages the English benchmarks do not
-//! cover are so checked end to end.
+//! Spanish, Italian, Dutch, Portuguese, Czech (an old table layout in windows-1250) and
+//! Russian: menus, breadcrumbs, bylines, share bars, inline "read also" links, ad labels,
+//! captions, paywall notices, related lists, comments, footers. The languages the English
+//! benchmarks do not cover are so checked end to end.
 //!
 //! After an intended change, rewrite the expected files with
 //! `DEBOILER_BLESS=1 cargo test --test golden` and review the diff line by line.

@@ -2,7 +2,7 @@
 
 use super::cues::Cue;
 use super::features::Stats;
-use crate::rules::patterns::BYLINE;
+use crate::rules::patterns::{BYLINE, RELATIVE_TIME};
 use crate::rules::thresholds::{TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_WINDOW};
 
 /// Separators between a page title and the site name ("Headline - Site", "Site | Headline").
@@ -15,6 +15,8 @@ fn headline_like(text: &str, stats: &Stats, cue: Cue) -> bool {
         && !text.trim_end().ends_with(['.', ':', ',', ';'])
         && stats.sentence_marks <= 1
         && text.chars().any(char::is_alphabetic)
+        // "Atualizado há 2 horas": a date label, not a headline.
+        && !(stats.has_digit && RELATIVE_TIME.is_match(text))
 }
 
 /// The same words, case and punctuation aside: "Climat : la France…" reads as "climat la

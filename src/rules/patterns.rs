@@ -15,6 +15,15 @@ pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A relative time, with or without a label: "Updated 2 hours ago", "vor 3 Stunden",
+/// "il y a 2 heures", "hace 2 horas", "Atualizado há 2 horas", "2 ore fa", "5 godzin temu",
+/// "2 uur geleden".
+pub static RELATIVE_TIME: Lazy<Regex> = Lazy::new(|| {
+    compile(
+        r"(?i)^\W*(?:[\p{L}.]+\s+){0,3}?(?:\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|vor\s+\d{1,3}\s*(?:sekunden|minuten|min\.?|stunden|std\.?|tagen|wochen|monaten)|il\s+y\s+a\s+\d{1,3}\s*(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois)|(?:hace|há)\s+\d{1,3}\s*(?:segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|meses?)|\d{1,3}\s*(?:secondi|minuti|min|ore|ora|giorni|giorno|settimane|mesi)\s+fa|\d{1,3}\s*(?:sekund[y]?|minut[ay]?|min\.?|godzin[ay]?|godz\.?|dni|dzień|tygodni[e]?|miesięcy)\s+temu|\d{1,3}\s*(?:seconden|minuten|min|uur|uren|dagen|dag|weken|maanden)\s+geleden)\W*$",
+    )
+});
+
 /// A reading time inside a line: "December 18, 2025 · 3 min read".
 pub static READING_TIME_IN_LINE: Lazy<Regex> = Lazy::new(|| {
     compile(
@@ -109,6 +118,32 @@ pub static BREADCRUMB_SEPARATOR: Lazy<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_times_in_several_languages() {
+        for s in [
+            "Updated 2 hours ago",
+            "3 days ago",
+            "vor 3 Stunden",
+            "Aktualisiert vor 5 Min.",
+            "il y a 2 heures",
+            "Mis à jour il y a 10 minutes",
+            "hace 2 horas",
+            "Atualizado há 2 horas",
+            "2 ore fa",
+            "5 godzin temu",
+            "2 uur geleden",
+        ] {
+            assert!(RELATIVE_TIME.is_match(s), "{s}");
+        }
+        for s in [
+            "The talks began 2 hours ago in the capital and went on late",
+            "Two hours ago",
+            "Vor dem Gericht",
+        ] {
+            assert!(!RELATIVE_TIME.is_match(s), "{s}");
+        }
+    }
 
     #[test]
     fn reading_time_in_several_languages() {
