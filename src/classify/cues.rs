@@ -11,6 +11,7 @@ use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_SLASH_CREDIT, CAPTION_TAIL, COMMENT_COUNT,
     COMMENT_HEAD, CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, TAXONOMY_LINE,
 };
+use crate::rules::phrases::{AGENCY_LINE_JOINERS, BARE_CREDIT_WORDS, NEWS_AGENCIES};
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
 };
@@ -547,9 +548,7 @@ fn is_bare_credit(text: &str) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let agency_or_capitals = |w: &str| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        SLASH_CREDIT_AGENCIES
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(bare))
+        NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(bare))
             || bare.chars().count() >= 2
                 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
     };
@@ -566,9 +565,7 @@ fn is_agency_line(text: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .all(|w| {
-            let agency = SLASH_CREDIT_AGENCIES
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(w));
+            let agency = NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(w));
             agencies += usize::from(agency);
             agency
                 || AGENCY_LINE_JOINERS
@@ -577,23 +574,6 @@ fn is_agency_line(text: &str) -> bool {
         });
     all && agencies > 0
 }
-
-/// Words that join agency names on a source line.
-const AGENCY_LINE_JOINERS: &[&str] = &[
-    "and", "und", "et", "y", "e", "i", "en", "with", "mit", "avec", "con", "z",
-];
-
-/// Caption words that open a bare credit line, lowercase.
-pub(crate) const BARE_CREDIT_WORDS: &[&str] = &[
-    "photo", "photos", "foto", "fotos", "fot", "bild", "zdjęcie", "фото", "imagen", "immagine",
-    "image", "picture",
-];
-
-/// The agencies [`CAPTION_TAIL`] takes after a slash, lowercase.
-pub(crate) const SLASH_CREDIT_AGENCIES: &[&str] = &[
-    "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga", "apa", "imago", "sipa",
-    "abaca", "keystone", "xinhua", "tass", "ap",
-];
 
 /// The slash credits of [`CAPTION_TAIL`]: "Fot. PAP/Jan Kowalski" (the last sentence mark is
 /// the point of "Fot.", and a slash follows it) or an agency right after a `/` or `|` in the
@@ -610,7 +590,7 @@ fn slash_credit(head: &[u8], tail: &[u8]) -> bool {
             .unwrap_or(after.len());
         let after = &after[start..];
         // The agency as a whole word ("/ AP", not "/app").
-        SLASH_CREDIT_AGENCIES.iter().any(|agency| {
+        NEWS_AGENCIES.iter().any(|agency| {
             after.len() >= agency.len()
                 && after[..agency.len()].eq_ignore_ascii_case(agency.as_bytes())
                 && after

@@ -129,7 +129,7 @@ pub(crate) enum List {
     PromoShort = 4096,
     /// The networks of a share bar (`SHARE_NETWORKS`).
     ShareBar = 8192,
-    /// News agencies and caption words (`cues::SLASH_CREDIT_AGENCIES`, `BARE_CREDIT_WORDS`): a
+    /// News agencies and caption words (`NEWS_AGENCIES`, `BARE_CREDIT_WORDS`): a
     /// bare credit or source line holds one of them.
     SourceCredit = 16384,
 }
@@ -354,11 +354,11 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::Byline, &byline_prefixes),
         // The words before the name on a dated byline ("... 2026 by Sabine"): any of them
         // lets `meta::dated_byline` run.
-        (List::Byline, super::meta::DATED_BYLINE_WORDS),
+        (List::Byline, phrases::DATED_BYLINE_WORDS),
         (List::Credit, &["contributed"]),
         (List::ShareBar, phrases::SHARE_NETWORKS),
-        (List::SourceCredit, super::cues::SLASH_CREDIT_AGENCIES),
-        (List::SourceCredit, super::cues::BARE_CREDIT_WORDS),
+        (List::SourceCredit, phrases::NEWS_AGENCIES),
+        (List::SourceCredit, phrases::BARE_CREDIT_WORDS),
     ]);
     Lexicon {
         read_more: automaton(phrases::READ_MORE, true),

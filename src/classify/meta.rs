@@ -3,6 +3,7 @@
 use super::cues::Cue;
 use super::features::Stats;
 use crate::rules::patterns::{BYLINE, RELATIVE_TIME};
+use crate::rules::phrases;
 use crate::rules::thresholds::{TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_WINDOW};
 
 /// Separators between a page title and the site name ("Headline - Site", "Site | Headline").
@@ -158,13 +159,6 @@ pub(crate) fn author_from_byline(text: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// Words between a date and its author's name on a dated byline ("Posted on May 12, 2026 by
-/// Sabine", "Veröffentlicht am 12. Mai 2026 von Sabine", "Opublikowano 3 marca 2026 przez
-/// Asia").
-pub(crate) const DATED_BYLINE_WORDS: &[&str] = &[
-    "by", "von", "par", "por", "przez", "di", "door", "av", "af", "от",
-];
-
 /// Words in the name that closes a dated byline, at most.
 const DATED_BYLINE_MAX_NAME_WORDS: usize = 4;
 
@@ -180,7 +174,7 @@ pub(crate) fn dated_byline(text: &str) -> Option<&str> {
         let space = memchr::memrchr(b' ', &bytes[..end])?;
         let word = &text[space + 1..end];
         if end < bytes.len()
-            && DATED_BYLINE_WORDS
+            && phrases::DATED_BYLINE_WORDS
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(word) || *w == word)
         {

@@ -50,10 +50,12 @@ pub static CAPTION_TAIL: Lazy<Regex> = Lazy::new(|| {
 /// A caption that ends with a credit after a slash: a news agency ("JEAN DUPONT / AFP",
 /// "Jan Kowalski/PAP") or "Fot." and its source ("Fot. PAP/Jan Kowalski"). Kept apart from
 /// [`CAPTION_TAIL`], whose every run it would slow down, and run only on lines with a slash.
+/// The agencies are `phrases::NEWS_AGENCIES`.
 pub static CAPTION_SLASH_CREDIT: Lazy<Regex> = Lazy::new(|| {
-    compile(
-        r"(?i)(?:\bfot\.\s*[^.!?/]{1,30}/[^.!?]{1,40}|[/|]\s*(?:afp|reuters|epa|dpa|pap|ansa|efe|anp|belga|apa|imago|sipa|abaca|keystone|xinhua|tass|ap)\b(?:\s*/\s*[^.!?/]{1,40}|\s+photos?|\s+images)?)\s*\.?\s*$",
-    )
+    compile(&format!(
+        r"(?i)(?:\bfot\.\s*[^.!?/]{{1,30}}/[^.!?]{{1,40}}|[/|]\s*(?:{})\b(?:\s*/\s*[^.!?/]{{1,40}}|\s+photos?|\s+images)?)\s*\.?\s*$",
+        super::phrases::NEWS_AGENCIES.join("|")
+    ))
 });
 
 /// An author line: "By Jane Doe", "Von Max Mustermann", "Par Jean Dupont | AFP".

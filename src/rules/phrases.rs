@@ -1383,6 +1383,31 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "文",
 ];
 
+/// News agencies as credited under a story or a picture ("JEAN DUPONT / AFP", "EFE",
+/// "Foto ANSA"), lowercase.
+pub const NEWS_AGENCIES: &[&str] = &[
+    "afp", "reuters", "epa", "dpa", "pap", "ansa", "efe", "anp", "belga", "apa", "imago", "sipa",
+    "abaca", "keystone", "xinhua", "tass", "ap",
+];
+
+/// Words that join agency names on a source line ("dpa und AFP"), lowercase.
+pub const AGENCY_LINE_JOINERS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "with", "mit", "avec", "con", "z",
+];
+
+/// Caption words that open a bare credit line ("Foto ANSA"), lowercase.
+pub const BARE_CREDIT_WORDS: &[&str] = &[
+    "photo", "photos", "foto", "fotos", "fot", "bild", "zdjęcie", "фото", "imagen", "immagine",
+    "image", "picture",
+];
+
+/// Words between a date and its author's name on a dated byline ("Posted on May 12, 2026 by
+/// Sabine", "Veröffentlicht am 12. Mai 2026 von Sabine", "Opublikowano 3 marca 2026 przez
+/// Asia").
+pub const DATED_BYLINE_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "przez", "di", "door", "av", "af", "от",
+];
+
 /// Words that mark a caption's credit: "(AFP photo)", "Photo: Reuters", "Foto: dpa".
 pub const CAPTION_CREDITS: &[&str] = &[
     "photo",
