@@ -8,11 +8,17 @@ fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
+/// The parts of a reading time, shared by [`READING_TIME`] and [`READING_TIME_IN_LINE`]: an
+/// optional label ("Lesezeit:", "Temps de lecture :"), a number, a unit, an optional "read".
+const READING_TIME_LABEL: &str = r"(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?";
+const READING_TIME_AMOUNT: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)";
+const READING_TIME_READ: &str = r"(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます)";
+
 /// A reading-time label: "5 mins read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min".
 pub static READING_TIME: Lazy<Regex> = Lazy::new(|| {
-    compile(
-        r"(?i)^\W*(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?(?:about |approx\.? |ca\.? |~|≈)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|leestijd|czytania|чтения|阅读|で読めます)?\W*$",
-    )
+    compile(&format!(
+        r"(?i)^\W*{READING_TIME_LABEL}(?:about |approx\.? |ca\.? |~|≈)?{READING_TIME_AMOUNT}\s*{READING_TIME_READ}?\W*$"
+    ))
 });
 
 /// A relative time, with or without a label: "Updated 2 hours ago", "vor 3 Stunden",
@@ -26,9 +32,9 @@ pub static RELATIVE_TIME: Lazy<Regex> = Lazy::new(|| {
 
 /// A reading time inside a line: "December 18, 2025 · 3 min read".
 pub static READING_TIME_IN_LINE: Lazy<Regex> = Lazy::new(|| {
-    compile(
-        r"(?i)(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)(?:\s*(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます))?",
-    )
+    compile(&format!(
+        r"(?i){READING_TIME_LABEL}\b{READING_TIME_AMOUNT}(?:\s*{READING_TIME_READ})?"
+    ))
 });
 
 /// A caption that opens with a credit label: "Photo: Reuters", "Foto: dpa/...".
