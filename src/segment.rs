@@ -58,6 +58,9 @@ pub(crate) struct Segment<'a> {
     /// starts with this block and holds more: the section a heading opens (HTML only; 0
     /// when none).
     pub box_end: u32,
+    /// The block sits in a link that wraps whole blocks: a teaser card pointing at another
+    /// page, whose text is the card's, not link text (HTML only).
+    pub card: bool,
 }
 
 impl<'a> Segment<'a> {
@@ -75,6 +78,7 @@ impl<'a> Segment<'a> {
             indent: 0,
             gap_before: true,
             box_end: 0,
+            card: false,
         }
     }
 

@@ -1006,6 +1006,48 @@ fn a_linked_headline_between_article_paragraphs_goes() {
     assert!(text.contains("SEAN SPICER"), "{text}");
 }
 
+/// An article whose body element, left open by the page, also holds the sidebar's teaser
+/// cards (whole-block links to other stories), or a category page made of such cards.
+fn page_with_cards(og_type: &str, paragraphs: usize) -> String {
+    let body: String = (0..paragraphs)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i}: the newspaper said the exercise was a hostile act and \
+                 warned that the South would pay a price for going ahead with it.</p>"
+            )
+        })
+        .collect();
+    let cards: String = (0..5)
+        .map(|i| {
+            format!(
+                "<li><article><a href=\"/view/{i}\"><figure><img src=\"/{i}.jpg\"></figure>\
+                 <div><strong>Teaser headline number {i} about another story</strong></div>\
+                 </a></article></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
+         <div class=\"story-body\"><h1>Main story headline</h1>{body}\
+         <section><ul>{cards}</ul></section></div></body></html>"
+    )
+}
+
+#[test]
+fn teaser_cards_inside_an_article_body_go_but_a_page_of_cards_keeps_them() {
+    let article = clean(&page_with_cards("article", 8));
+    let text = article.text();
+    assert!(text.contains("Paragraph 7"), "{text}");
+    assert!(!text.contains("Teaser headline number 2"), "{text}");
+    assert!(article
+        .removed
+        .iter()
+        .any(|r| r.text.contains("Teaser headline number 2") && r.rule == Rule::ReadMore));
+    // Where the cards are most of the content, they are the page's entries.
+    let text = clean(&page_with_cards("article", 1)).text();
+    assert!(text.contains("Teaser headline number 2"), "{text}");
+}
+
 #[test]
 fn an_undeclared_page_language_is_detected_unless_turned_off() {
     let paragraphs: String = (0..3)

@@ -9,9 +9,10 @@ use once_cell::sync::Lazy;
 use super::lexicon::{Hits, List, LEXICON};
 use crate::rules::patterns::{
     BREADCRUMB_SEPARATOR, BYLINE, CAPTION_LEAD, CAPTION_SLASH_CREDIT, CAPTION_TAIL, COMMENT_COUNT,
-    COMMENT_HEAD, CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, TAXONOMY_LINE,
+    COMMENT_HEAD, CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, RELATIVE_DAY_TIME,
+    TAXONOMY_LINE,
 };
-use crate::rules::phrases::{AGENCY_LINE_JOINERS, BARE_CREDIT_WORDS, NEWS_AGENCIES};
+use crate::rules::phrases::{AGENCY_LINE_JOINERS, BARE_CREDIT_WORDS, NEWS_AGENCIES, RELATIVE_DAYS};
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
 };
@@ -128,6 +129,12 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     // (A line with two dates, published and updated, may be twice a label's length.)
     } else if words <= 2.0 * MAX_LABEL_WORDS && digit && crate::date::is_date_line(text) {
         Cue::Date
+    } else if words <= 6.0
+        && digit
+        && starts_with_any(norm, &RELATIVE_DAY_FIRST, RELATIVE_DAYS)
+        && RELATIVE_DAY_TIME.is_match(text)
+    {
+        Cue::Drop(Rule::DateLabel)
     } else if short && digit && hits.may(List::Byline) && super::meta::dated_byline(text).is_some()
     {
         Cue::Byline
@@ -348,6 +355,7 @@ const FOLLOW_VERBS: &[&str] = &[
 ];
 
 const FOLLOW_FIRST: [bool; 256] = first_bytes(FOLLOW_VERBS);
+const RELATIVE_DAY_FIRST: [bool; 256] = first_bytes(RELATIVE_DAYS);
 const TAXONOMY_FIRST: [bool; 256] = first_bytes(TAXONOMY_LABELS);
 const CREDIT_FIRST: [bool; 256] = first_bytes(CREDIT_STARTS);
 
@@ -703,6 +711,22 @@ mod tests {
     #[test]
     fn seed_boilerplate_lines() {
         assert_eq!(c("Published: Updated:"), Cue::Drop(Rule::DateLabel));
+        // A relative day stands for the date: a label whose date needs the fetch day.
+        assert_eq!(c("Heute, 14:32 Uhr"), Cue::Drop(Rule::DateLabel));
+        assert_eq!(c("Šodien, 17:40"), Cue::Drop(Rule::DateLabel));
+        assert_eq!(
+            c("Today, 17 people were rescued from the river."),
+            Cue::Plain
+        );
+        // Typo-report prompts.
+        assert_eq!(
+            c("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"),
+            Cue::Drop(Rule::Promo)
+        );
+        assert_eq!(
+            c("Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"),
+            Cue::Drop(Rule::Promo)
+        );
         assert_eq!(c("5 mins read"), Cue::Drop(Rule::ReadingTime));
         assert_eq!(c("Read more:"), Cue::Marker(Rule::ReadMore));
         assert_eq!(

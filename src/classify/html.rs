@@ -12,13 +12,29 @@ use crate::segment::{Document, Segment, Zone};
 /// inside a boilerplate container, link-dense, comments), `None` for a body candidate.
 pub(crate) fn structural_verdicts(doc: &Document, options: &Options) -> Vec<Option<Rule>> {
     let article = doc.meta.declared_article;
+    // Teaser cards are pointers to other stories only where the content is running text:
+    // where they are most of it, they are the page's entries (a category page).
+    let (mut card_chars, mut text_chars) = (0usize, 0usize);
+    for segment in doc.segments.iter().filter(|s| s.zone == Zone::Main) {
+        if segment.card {
+            card_chars += segment.text.len();
+        } else {
+            text_chars += segment.text.len();
+        }
+    }
+    let cards_are_teasers = article && card_chars < text_chars;
     doc.segments
         .iter()
-        .map(|segment| verdict(segment, options, article))
+        .map(|segment| verdict(segment, options, article, cards_are_teasers))
         .collect()
 }
 
-fn verdict(segment: &Segment, options: &Options, article: bool) -> Option<Rule> {
+fn verdict(
+    segment: &Segment,
+    options: &Options,
+    article: bool,
+    cards_are_teasers: bool,
+) -> Option<Rule> {
     if options.include_comments && segment.hint == Some(Rule::Comments) {
         return (segment.link_density() > LINK_DENSE).then_some(Rule::LinkDense);
     }
@@ -36,7 +52,7 @@ fn verdict(segment: &Segment, options: &Options, article: bool) -> Option<Rule> 
     {
         return Some(Rule::LinkDense);
     }
-    if article && is_linked_headline(segment) {
+    if article && (!segment.card || cards_are_teasers) && is_linked_headline(segment) {
         return Some(Rule::ReadMore);
     }
     None
@@ -45,7 +61,8 @@ fn verdict(segment: &Segment, options: &Options, article: bool) -> Option<Rule> 
 /// A paragraph of an article that is one link with a headline's shape (several words, no
 /// sentence end): a pointer to another story set between the paragraphs.
 fn is_linked_headline(segment: &Segment) -> bool {
-    if segment.kind != BlockKind::Paragraph || segment.link_density() < LINKED_HEADLINE_MIN_DENSITY
+    if segment.kind != BlockKind::Paragraph
+        || (!segment.card && segment.link_density() < LINKED_HEADLINE_MIN_DENSITY)
     {
         return false;
     }

@@ -155,7 +155,7 @@ pub(crate) fn author_from_byline(text: &str) -> Option<String> {
     let after = text.split_once(char::is_whitespace)?.1.trim_start();
     let after = after.strip_prefix("by ").unwrap_or(after);
     let after = after.trim_start_matches(':').trim();
-    let name = after.split(['|', '–']).next()?.trim();
+    let name = after.split(['|', '–', '(']).next()?.trim();
     (!name.is_empty()).then(|| name.to_string())
 }
 

@@ -104,10 +104,10 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
         vec![false; n]
     };
     let cards: Vec<bool> = walk
-        .cards
+        .segments
         .iter()
         .zip(&walk.owners)
-        .map(|(&card, &owner)| card || teasers[owner as usize])
+        .map(|(segment, &owner)| segment.card || teasers[owner as usize])
         .collect();
 
     // Paragraph text per element, bottom-up (children come after parents).

@@ -81,8 +81,6 @@ pub(crate) struct Walk {
     pub segments: Vec<Segment<'static>>,
     /// For each segment, the index in `nodes` of the innermost block element holding it.
     pub owners: Vec<u32>,
-    /// For each segment, whether it sits in a link that wraps whole blocks (a teaser card).
-    pub cards: Vec<bool>,
     pub nodes: Vec<BlockNode>,
     /// A block element carries schema.org `Product` microdata: the page is a shop page.
     pub product_microdata: bool,
@@ -743,9 +741,9 @@ impl Walker<'_> {
         let mut segment = Segment::new(text, kind);
         segment.link_chars = links;
         segment.bullet = kind == BlockKind::ListItem;
+        segment.card = top.link_base > 0;
         self.out.segments.push(segment);
         self.out.owners.push(owner);
-        self.out.cards.push(top.link_base > 0);
     }
 }
 

@@ -30,6 +30,16 @@ pub static RELATIVE_TIME: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// A time of day on a relative day, the date line of a story published lately: "Today,
+/// 17:40", "Heute, 14:32 Uhr", "Wczoraj o 09:15", "Сегодня в 11:20", "Šodien, 17:40". Its
+/// date needs the day the page was fetched: the line is a label, not the published date.
+pub static RELATIVE_DAY_TIME: Lazy<Regex> = Lazy::new(|| {
+    compile(&format!(
+        r"(?i)^\W*(?:{})\s*[,|·•\-–]?\s*(?:at|um|à|a las|às|alle|om|o|в|о|v|ve|plkst\.?|kl\.?|klo)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:uhr|h|am|pm|godz\.?))?\W*$",
+        super::phrases::RELATIVE_DAYS.join("|")
+    ))
+});
+
 /// A reading time inside a line: "December 18, 2025 · 3 min read".
 pub static READING_TIME_IN_LINE: Lazy<Regex> = Lazy::new(|| {
     compile(&format!(
@@ -67,7 +77,7 @@ pub static CAPTION_SLASH_CREDIT: Lazy<Regex> = Lazy::new(|| {
 /// An author line: "By Jane Doe", "Von Max Mustermann", "Par Jean Dupont | AFP".
 pub static BYLINE: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"^(?i:by|written by|words by|story by|reported by|von|par|por|di|door|przez|autor|autorin|auteur|autore|автор|author)\s*:?\s+\p{Lu}[\p{L}'’.\-]*(?:[\s,&]+(?:(?i:and|und|et|y|e|en|i|и)\s+)?\p{Lu}[\p{L}'’.\-]*){0,6}\s*(?:[|,–\-]\s*[\p{L}\s.]{0,40})?$",
+        r"^(?i:by|written by|words by|story by|reported by|von|par|por|di|door|przez|autor|autorin|auteur|autore|автор|авторы|autors|autori|autorius|autoři|szerző|yazar|författare|forfatter|author)\s*:?\s+\p{Lu}[\p{L}'’.\-]*(?:[\s,&]+(?:(?i:and|und|et|y|e|en|i|и|un|ir|a|és|ve|och|og)\s+)?\p{Lu}[\p{L}'’.\-]*){0,6}\s*(?:[|,–\-]\s*[\p{L}\s.]{0,40}|\([^()]{1,80}\))?$",
     )
 });
 
@@ -219,7 +229,31 @@ mod tests {
     }
 
     #[test]
+    fn relative_day_times() {
+        for s in [
+            "Today, 17:40",
+            "Heute, 14:32 Uhr",
+            "Wczoraj o 09:15",
+            "Сегодня в 11:20",
+            "Šodien, 17:40",
+            "Aujourd'hui à 08h12",
+            "yesterday at 9:05 pm",
+        ] {
+            assert!(RELATIVE_DAY_TIME.is_match(s), "{s}");
+        }
+        for s in [
+            "Today, 17 people came",
+            "Heute 3:1 gewonnen",
+            "Tomorrow's forecast: 17:40",
+        ] {
+            assert!(!RELATIVE_DAY_TIME.is_match(s), "{s}");
+        }
+    }
+
+    #[test]
     fn bylines() {
+        assert!(BYLINE.is_match("Autori: Anna Ūdre (LTV Ziņu dienesta redaktore)"));
+        assert!(BYLINE.is_match("Autoři: Jan Novák a Petr Svoboda"));
         assert!(BYLINE.is_match("By Jane Doe"));
         assert!(BYLINE.is_match("By Jane Doe and John Smith"));
         assert!(BYLINE.is_match("Von Max Mustermann"));
