@@ -104,6 +104,25 @@ fn lists_quotes_and_double_breaks() {
 }
 
 #[test]
+fn a_long_noscript_of_escaped_text_is_not_read_as_a_page() {
+    // A tracking pixel whose long address a page saved escaped: a browser without scripts
+    // would show "<img src=...>" as text; it is not a crawler view of the page.
+    let pixel = format!(
+        "&lt;img src=\"https://stats.example.com/?{}\" height=\"1\" width=\"1\" alt=\"\"&gt;",
+        "c8=%E1%80%94%E1%80%AD&amp;amp;".repeat(120)
+    );
+    let html = format!(
+        "<html><body><div class=\"story\">\
+         <p>The bridge reopened to traffic on Friday after three months of repairs to its deck.</p>\
+         <p>Engineers said the repairs should keep the bridge safe for another forty years.</p>\
+         </div><noscript>{pixel}</noscript></body></html>"
+    );
+    let text = clean(&html).text();
+    assert!(text.contains("bridge reopened"), "{text}");
+    assert!(!text.contains("img src"), "{text}");
+}
+
+#[test]
 fn never_content_and_hidden_elements_contribute_nothing() {
     let html = "<html><body><div class=\"story\">\
         <p>The bridge reopened to traffic on Friday after three months of repairs to its steel deck.</p>\

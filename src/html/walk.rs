@@ -149,6 +149,9 @@ fn repeats_by_nature(kind: BlockKind) -> bool {
 
 /// Smallest `<noscript>` content read as markup (bytes).
 const NOSCRIPT_MIN_BYTES: usize = 2000;
+/// Fewest tags in a `<noscript>` read as markup: a long tracking-pixel address escaped as
+/// text ("&lt;img src=...") is not a page.
+const NOSCRIPT_MIN_TAGS: usize = 8;
 
 /// Walks the document under `root` into segments and block nodes.
 pub(crate) fn walk(root: NodeRef<'_, Node>, options: &Options) -> Walk {
@@ -220,7 +223,12 @@ impl Walker<'_> {
         let Some(Node::Text(text)) = el.first_child().map(|c| c.value()) else {
             return;
         };
-        if text.len() < NOSCRIPT_MIN_BYTES {
+        if text.len() < NOSCRIPT_MIN_BYTES
+            || memchr::memchr_iter(b'<', text.as_bytes())
+                .take(NOSCRIPT_MIN_TAGS)
+                .count()
+                < NOSCRIPT_MIN_TAGS
+        {
             return;
         }
         let text = super::depth_cap::cap_depth(text, self.options.limits.max_depth);
