@@ -1121,6 +1121,20 @@ fn a_reply_quoting_an_earlier_post_keeps_only_its_own_words() {
 }
 
 #[test]
+fn a_data_row_of_short_cells_is_not_a_breadcrumb() {
+    let html = "<html><body><article><h1>JSON parsing speed</h1>\
+        <p>We parsed the same files with both libraries and measured the speed of each on one core.</p>\
+        <table><tr><th>file</th><th>simdjson</th><th>other</th></tr>\
+        <tr><td>gsoc-2018</td><td>3.3 GB/s</td><td>0.091 GB/s</td></tr>\
+        <tr><td>twitter</td><td>2.2 GB/s</td><td>0.094 GB/s</td></tr></table>\
+        <p>The gap is large on every file, and it grows with the share of numbers in the input.</p>\
+        </article></body></html>";
+    let text = clean(html).text();
+    assert!(text.contains("gsoc-2018 | 3.3 GB/s | 0.091 GB/s"), "{text}");
+    assert!(text.contains("twitter | 2.2 GB/s"), "{text}");
+}
+
+#[test]
 fn a_table_of_linked_records_is_content_not_a_menu() {
     let rows: String = (0..40)
         .map(|i| {
@@ -1292,10 +1306,13 @@ fn a_section_id_that_is_its_headings_slug_is_not_a_page_part() {
         "<html><body><main><h1>Submitting patches</h1>{prose}\
          <section id=\"respond-to-review-comments\"><h2>Respond to review comments</h2>\
          <p>Reviewers will comment on your patch; answer each point politely and send a new version.</p></section>\
+         <h3 id=\"nav_wait_for_the_merge__1\">Wait for the merge window</h3>\
+         <p>Maintainers pick up patches when the merge window opens, so a week of silence is normal.</p>\
          <div id=\"comments\"><h3>Comments</h3><p>Great guide, thanks a lot for writing it up for us!</p></div>\
          </main></body></html>"
     );
     let text = clean(&html).text();
     assert!(text.contains("answer each point politely"), "{text}");
+    assert!(text.contains("Wait for the merge window"), "{text}");
     assert!(!text.contains("Great guide"), "{text}");
 }

@@ -65,7 +65,12 @@ pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let mut cues: Vec<Cue> = segs
         .iter()
         .zip(&stats)
-        .map(|(s, st)| cues::cue(&s.text, st))
+        .map(|(s, st)| match cues::cue(&s.text, st) {
+            // A table row's cells are written between separators: a row of short cells
+            // ("gsoc-2018 | 3.3 GB/s | 0.091 GB/s") is data, not a breadcrumb trail.
+            Cue::Drop(Rule::Breadcrumb) if s.kind == BlockKind::TableRow => Cue::Plain,
+            cue => cue,
+        })
         .collect();
     for ((c, seg), st) in cues.iter_mut().zip(segs).zip(&stats) {
         if !st.may_have_junk {

@@ -343,7 +343,17 @@ impl Walker<'_> {
                 .filter(|_| node.seg_end > node.seg_start)
                 .filter(|segment| matches!(segment.kind, BlockKind::Heading(_)));
             let Some(heading) = heading else { continue };
-            if id.split('-').count() >= SLUG_ID_MIN_WORDS && slug_of(&heading.text) == id {
+            // On the heading itself, an anchor may carry a generator's prefix or counter; on
+            // a section around it, only the heading's own slug names it ("terms-of-use" in
+            // "modal-terms-of-use" names the dialog, not its heading).
+            let on_heading = node.seg_end - node.seg_start == 1;
+            let slug = slug_of(&heading.text);
+            let names = if on_heading {
+                id_names_heading(&id, &slug)
+            } else {
+                id.split('-').count() >= SLUG_ID_MIN_WORDS && slug == id
+            };
+            if names {
                 if let Some(node) = self.out.nodes.get_mut(index as usize) {
                     node.hint = None;
                 }
@@ -891,6 +901,29 @@ fn is_collapsed_panel(el: &Element) -> bool {
 const SLUG_ID_MIN_WORDS: usize = 3;
 /// Longer ids are not compared with their heading.
 const SLUG_ID_MAX_BYTES: usize = 200;
+
+/// Whether a heading's id is an anchor made from its text (`slug`, see [`slug_of`]): the
+/// heading's first words (at least [`SLUG_ID_MIN_WORDS`]), in order, as a run of the id's
+/// words, whatever the separators and a generator's prefix or counter
+/// ("respond-to-review-comments", "nav_nur_die_folie__1" for "Nur die Folie bleibt zurück").
+fn id_names_heading(id: &str, slug: &str) -> bool {
+    let heading_words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+    let id_words: Vec<&str> = id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if heading_words.len() < SLUG_ID_MIN_WORDS {
+        return false;
+    }
+    (0..id_words.len()).any(|start| {
+        id_words[start..]
+            .iter()
+            .zip(&heading_words)
+            .take_while(|(a, b)| a == b)
+            .count()
+            >= SLUG_ID_MIN_WORDS
+    })
+}
 
 /// A heading's text as a document generator makes an anchor of it: lowercase ASCII letters
 /// and digits, other runs as one `-`, none at the ends ("Respond to review comments¶":
