@@ -1048,7 +1048,10 @@ fn page_with_cards(og_type: &str, paragraphs: usize) -> String {
     format!(
         "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body>\
          <div class=\"story-body\"><h1>Main story headline</h1>{body}\
-         <section><ul>{cards}</ul></section></div></body></html>"
+         <section><ul>{cards}</ul></section>\
+         <a href=\"/rail\"><span>Rail plan</span><h3>Trains every half hour</h3>\
+         <p>The railway wants to run its first long-distance trains every thirty minutes.</p></a>\
+         </div></body></html>"
     )
 }
 
@@ -1058,6 +1061,9 @@ fn teaser_cards_inside_an_article_body_go_but_a_page_of_cards_keeps_them() {
     let text = article.text();
     assert!(text.contains("Paragraph 7"), "{text}");
     assert!(!text.contains("Teaser headline number 2"), "{text}");
+    // A card of another shape (kicker, short heading, summary) is a teaser too.
+    assert!(!text.contains("Trains every half hour"), "{text}");
+    assert!(!text.contains("first long-distance trains"), "{text}");
     assert!(article
         .removed
         .iter()

@@ -718,6 +718,12 @@ mod tests {
             c("Today, 17 people were rescued from the river."),
             Cue::Plain
         );
+        // A read-more label with the story's reading time, under a teaser.
+        assert_eq!(c("weiterlesen 5 Minuten"), Cue::Drop(Rule::ReadingTime));
+        assert_eq!(c("Kommentare schreiben"), Cue::Marker(Rule::Comments));
+        assert_eq!(c("Was sind Cookies?"), Cue::Drop(Rule::CookieNotice));
+        assert_eq!(c("Gefällt mir Lade..."), Cue::Drop(Rule::Navigation));
+        assert_eq!(c("Weiterführende Links"), Cue::Marker(Rule::RelatedZone));
         // Typo-report prompts.
         assert_eq!(
             c("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"),

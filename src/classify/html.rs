@@ -3,7 +3,8 @@
 use crate::article::BlockKind;
 use crate::options::Options;
 use crate::rules::html_hints::{
-    LINKED_HEADLINE_MAX_WORDS, LINKED_HEADLINE_MIN_DENSITY, LINKED_HEADLINE_MIN_WORDS, LINK_DENSE,
+    FEW_CARDS_TEXT_RATIO, LINKED_HEADLINE_MAX_WORDS, LINKED_HEADLINE_MIN_DENSITY,
+    LINKED_HEADLINE_MIN_WORDS, LINK_DENSE,
 };
 use crate::rules::Rule;
 use crate::segment::{Document, Segment, Zone};
@@ -23,9 +24,10 @@ pub(crate) fn structural_verdicts(doc: &Document, options: &Options) -> Vec<Opti
         }
     }
     let cards_are_teasers = article && card_chars < text_chars;
+    let few_cards = article && card_chars * FEW_CARDS_TEXT_RATIO < text_chars;
     doc.segments
         .iter()
-        .map(|segment| verdict(segment, options, article, cards_are_teasers))
+        .map(|segment| verdict(segment, options, article, (cards_are_teasers, few_cards)))
         .collect()
 }
 
@@ -33,7 +35,7 @@ fn verdict(
     segment: &Segment,
     options: &Options,
     article: bool,
-    cards_are_teasers: bool,
+    (cards_are_teasers, few_cards): (bool, bool),
 ) -> Option<Rule> {
     if options.include_comments && segment.hint == Some(Rule::Comments) {
         return (segment.link_density() > LINK_DENSE).then_some(Rule::LinkDense);
@@ -53,6 +55,11 @@ fn verdict(
         return Some(Rule::LinkDense);
     }
     if article && (!segment.card || cards_are_teasers) && is_linked_headline(segment) {
+        return Some(Rule::ReadMore);
+    }
+    // Where cards are a small part of an article's content, each is a teaser of another
+    // story, whatever its shape (a kicker, a headline, a summary).
+    if segment.card && few_cards && segment.zone == Zone::Main {
         return Some(Rule::ReadMore);
     }
     None

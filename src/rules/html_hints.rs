@@ -267,6 +267,10 @@ pub(crate) const AD_HINT_MAX_CHARS: u32 = 800;
 /// Paragraph text needed before a hint-misfire check applies (characters).
 pub(crate) const HINT_MISFIRE_MIN_CHARS: u32 = 400;
 
+/// On an article page, teaser cards (links around whole blocks) whose text is less than the
+/// page's other main text divided by this are all teasers of other stories.
+pub(crate) const FEW_CARDS_TEXT_RATIO: usize = 3;
+
 /// A segment at least this long (characters) with few links counts as running text.
 pub(crate) const PARAGRAPH_MIN_CHARS: u32 = 60;
 

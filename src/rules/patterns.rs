@@ -10,7 +10,7 @@ fn compile(pattern: &str) -> Regex {
 
 /// The parts of a reading time, shared by [`READING_TIME`] and [`READING_TIME_IN_LINE`]: an
 /// optional label ("Lesezeit:", "Temps de lecture :"), a number, a unit, an optional "read".
-const READING_TIME_LABEL: &str = r"(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture)\W*)?";
+const READING_TIME_LABEL: &str = r"(?:(?:estimated )?(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения|阅读时间|読了時間|lectura|lettura|leitura|lecture|read more|continue reading|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto|continua a leggere|lees verder|czytaj dalej|czytaj więcej|ler mais|continuar lendo|читать далее)\W*)?";
 const READING_TIME_AMOUNT: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–)?\s*(?:min\.?|mins\.?|minutes?|minuten|minutos?|minuti|minuut|minut[ay]?|мин\.?|минут[аы]?|分钟?)";
 const READING_TIME_READ: &str = r"(?:read|reading|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|leestijd|czytania|чтения|阅读|で読めます)";
 
