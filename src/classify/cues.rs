@@ -724,6 +724,8 @@ mod tests {
         assert_eq!(c("Was sind Cookies?"), Cue::Drop(Rule::CookieNotice));
         assert_eq!(c("Gefällt mir Lade..."), Cue::Drop(Rule::Navigation));
         assert_eq!(c("Weiterführende Links"), Cue::Marker(Rule::RelatedZone));
+        assert_eq!(c("Photo credits"), Cue::Marker(Rule::RelatedZone));
+        assert_eq!(c("Stay up-to-date on our work."), Cue::Drop(Rule::Promo));
         // Typo-report prompts.
         assert_eq!(
             c("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"),
