@@ -14,6 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use crate::date::parse_date;
+use crate::rules::phrases::DATE_LABELS;
 use crate::segment::PageMeta;
 
 /// Longer "names" are sentences picked up by mistake, not author names.
@@ -80,6 +81,22 @@ const LOWERCASE_BYLINE_WORDS: &[&str] = &["di"];
 /// Labels before an author's name, lowercase, longest first where one starts another
 /// ("Written by Jane Doe", "Author: Jane Doe", "Autorin: Eva Muster").
 const AUTHOR_LABELS: &[&str] = &[
+    // (the author page's link text: "View all posts by Jane Doe")
+    "view all posts by",
+    "see all posts by",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "more from",
+    "alle beiträge von",
+    "alle artikel von",
+    "voir tous les articles de",
+    "tous les articles de",
+    "ver todas las entradas de",
+    "todas las entradas de",
+    "tutti gli articoli di",
+    "zobacz wszystkie wpisy",
+    "alle berichten van",
     "written by",
     "authored by",
     "posted by",
@@ -121,6 +138,11 @@ const NOT_AUTHORS: &[&str] = &[
     "view profile",
     "see all posts",
     "unknown",
+    "more",
+    "mehr",
+    "plus",
+    "más",
+    "więcej",
 ];
 
 /// An author line ends where one of these starts ("Jane Doe | 2 weeks ago").
@@ -600,7 +622,16 @@ fn clean_author(raw: &str) -> Option<String> {
     }) {
         words.next();
     }
-    let name = words.collect::<Vec<_>>().join(" ");
+    let mut words: Vec<&str> = words.collect();
+    // "Reuters Updated": a date label run into the name.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|last| DATE_LABELS.contains(&last.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
     let name = name
         .trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '·' | '•' | ':')
@@ -1848,6 +1879,18 @@ mod tests {
         assert_eq!(clean_author("By "), None);
         assert_eq!(clean_author("12345"), None);
         assert_eq!(clean_author(", USA TODAY").as_deref(), Some("USA TODAY"));
+        // The author page's link text, a date label run into the name, a "more" link.
+        assert_eq!(
+            clean_author("View all posts by Daniel Lemire").as_deref(),
+            Some("Daniel Lemire")
+        );
+        assert_eq!(
+            clean_author("Alle Beiträge von Anna Weber").as_deref(),
+            Some("Anna Weber")
+        );
+        assert_eq!(clean_author("Reuters Updated").as_deref(), Some("Reuters"));
+        assert_eq!(clean_author("Thi Le").as_deref(), Some("Thi Le"));
+        assert_eq!(clean_author("mehr"), None);
         assert!(is_author_name_class("meta author-name"));
         assert!(is_author_name_class("authorDateBlock_authorName__N6j3Y"));
         assert!(!is_author_name_class("author-bio"));
