@@ -124,6 +124,9 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     };
     if hits.may(List::DateLabels) && lx.date_labels_only(norm) {
         Cue::Drop(Rule::DateLabel)
+    } else if is_quoted_excerpt(text) {
+        // A pingback quoting the story back: "[…] an excerpt of the post […]".
+        Cue::Drop(Rule::Comments)
     } else if short && minutes() && READING_TIME.is_match(text) {
         Cue::Drop(Rule::ReadingTime)
     // (A line with two dates, published and updated, may be twice a label's length.)
@@ -608,6 +611,19 @@ fn slash_credit(head: &[u8], tail: &[u8]) -> bool {
     })
 }
 
+/// A passage quoted from elsewhere between bracketed ellipses ("[…] text […]", "[...] text
+/// [...]"), as a pingback or trackback shows the post that linked to the story.
+fn is_quoted_excerpt(text: &str) -> bool {
+    let text = text.trim();
+    if !text.starts_with('[') {
+        return false;
+    }
+    let marks = ["[…]", "[...]"];
+    marks.iter().any(|m| text.starts_with(m))
+        && marks.iter().any(|m| text.ends_with(m))
+        && text.len() > 2 * "[...]".len()
+}
+
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
 fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
@@ -726,6 +742,11 @@ mod tests {
         assert_eq!(c("Weiterführende Links"), Cue::Marker(Rule::RelatedZone));
         assert_eq!(c("Photo credits"), Cue::Marker(Rule::RelatedZone));
         assert_eq!(c("Stay up-to-date on our work."), Cue::Drop(Rule::Promo));
+        assert_eq!(
+            c("[…] Gefällt mir – jovelblog – Unlängst spazierte ich durch Eimsbüttel: […]"),
+            Cue::Drop(Rule::Comments)
+        );
+        assert_eq!(c("[…] and so the story ended."), Cue::Plain);
         // Typo-report prompts.
         assert_eq!(
             c("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"),
