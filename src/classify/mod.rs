@@ -23,10 +23,10 @@ use crate::options::{Focus, Options};
 use crate::rules::phrases::SITE_MORE_PREFIXES;
 use crate::rules::thresholds::{
     COMMENT_MAX_AFTER_SHARE, COMMENT_MIN_PROSE_BEFORE, CUT_EXCERPTS_MAX_SHARE, CUT_EXCERPTS_MIN,
-    CUT_EXCERPT_MIN_BYTES, ISOLATED_PROSE_FLOOR, LIST_ITEM_CREDIT, MARKER_BOX_MIN_LINK_SHARE,
-    MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN, PROSE_NEIGHBOURHOOD,
-    REPEAT_MIN_BYTES, REPEAT_SEARCH_BUDGET_BYTES, SPLIT_RUN_MIN, SPLIT_SHARE, SUBHEAD_MAX_WORDS,
-    SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
+    CUT_EXCERPT_MIN_BYTES, ISOLATED_PROSE_FLOOR, ISOLATED_PROSE_MAX_BYTES, LIST_ITEM_CREDIT,
+    MARKER_BOX_MIN_LINK_SHARE, MARKER_BOX_MIN_TEXT_BEFORE, MAX_TEASER_WORDS, MENU_RUN_MIN,
+    PROSE_NEIGHBOURHOOD, REPEAT_MIN_BYTES, REPEAT_SEARCH_BUDGET_BYTES, SPLIT_RUN_MIN, SPLIT_SHARE,
+    SUBHEAD_MAX_WORDS, SUBHEAD_MIN_WORDS, TAIL_CUT_SHARE, TITLE_WINDOW,
 };
 use crate::rules::{thresholds, Rule};
 use crate::segment::{Document, Origin, PageMeta, Segment, Zone};
@@ -167,7 +167,7 @@ fn classify_blocks(
     let introduced = introduced_lists(segs, stats, &cues);
     let score_all = |cues: &[Cue]| {
         let mut scores = score_all(stats, cues, &structural, options);
-        damp_isolated_prose(&mut scores, cues);
+        damp_isolated_prose(&mut scores, cues, segs);
         for (i, s) in scores.iter_mut().enumerate() {
             if introduced[i] && cues[i] == Cue::Plain && *s < 0.0 {
                 *s = LIST_ITEM_CREDIT * stats[i].weight;
@@ -554,14 +554,15 @@ fn split_at_runs(
 }
 
 /// Prose among non-prose neighbours (a teaser between a headline and an author line) counts
-/// less than prose among prose: body paragraphs come in runs.
-fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue]) {
+/// less than prose among prose: body paragraphs come in runs. A paragraph as long as a
+/// short story's whole text is no teaser: it is not damped.
+fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue], segs: &[Segment]) {
     let n = scores.len();
     let positive: Vec<bool> = scores.iter().map(|&s| s > 0.0).collect();
     // Lines a rule already removed (a promo line, a caption) are holes, not neighbours.
     let hole = |j: usize| matches!(cues[j], Cue::Drop(_));
     for i in 0..n {
-        if !positive[i] {
+        if !positive[i] || segs[i].text.len() >= ISOLATED_PROSE_MAX_BYTES {
             continue;
         }
         let before = (0..i).rev().filter(|&j| !hole(j)).take(PROSE_NEIGHBOURHOOD);

@@ -73,6 +73,8 @@ pub const LIST_ITEM_CREDIT: f32 = 0.3;
 /// prose too, from this floor (no prose around) to 1 (all prose around).
 pub const PROSE_NEIGHBOURHOOD: usize = 1;
 pub const ISOLATED_PROSE_FLOOR: f32 = 0.25;
+/// Blocks this long (bytes) are never damped as isolated: teasers are shorter.
+pub const ISOLATED_PROSE_MAX_BYTES: usize = 700;
 
 /// A headline listed after a marker has at most this many words; longer blocks are not teasers.
 pub const MAX_TEASER_WORDS: f32 = 30.0;
