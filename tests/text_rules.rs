@@ -681,3 +681,36 @@ fn excerpts_cut_at_one_length_go_but_a_writers_ellipses_stay() {
         assert!(article.blocks.iter().any(|b| b.text == m), "{m}");
     }
 }
+
+#[test]
+fn a_one_paragraph_post_wins_over_a_sidebar_of_recent_comments() {
+    // A short blog post is one long paragraph between a menu and its tags; the sidebar's
+    // recent-comments list runs to three sentence-like lines further down.
+    let post =
+        "Im Jahr des zehnten Jubiläums der für das deutsche Recht portierten Lizenzen wird es \
+        endlich spannend rund um die Frage, was das Lizenzelement „keine kommerzielle Nutzung“ \
+        bedeutet. Ein Gericht hat nun entschieden, dass ein Radiosender ein Foto nicht auf seiner \
+        Website zeigen durfte, weil er kommerziell handle. Der Fotograf hatte das Bild unter einer \
+        freien Lizenz veröffentlicht, die eine kommerzielle Nutzung ausschließt, und klagte gegen \
+        die Veröffentlichung. Die Richter gaben ihm recht und sprachen ihm Schadensersatz zu. Ob \
+        das Urteil in der nächsten Instanz Bestand hat, bleibt abzuwarten, denn der Sender hat \
+        bereits angekündigt, in Berufung zu gehen, und viele Fachleute halten die Begründung für \
+        angreifbar, sodass dies nicht das letzte Wort sein kann.";
+    let text = [
+        "Menü",
+        "Was ist CC?\nFAQs\nKontakt",
+        "Endlich wird es spannend: Die Einschränkung nach deutschem Recht",
+        post,
+        "Ähnliche Beiträge",
+        "Tags: Bilder, Entscheidung, Fallrecht",
+        "Neueste Kommentare",
+        "Linkhaftung und offene Bildung: Paranoia oder berechtigte Sorgen? - Matthias bei Version 4.0 ist da!\n\
+         Lizenzen: Gar nichts, ein bisschen - oder gleich alles? - Journalismus bei Es ist vollbracht!\n\
+         Zehn Jahre Lizenzen, zehn Quellen für freie Musik bei der Feier: Am 8.12. in Berlin",
+        "Archive\nNovember 2018\nMai 2017",
+    ]
+    .join("\n\n");
+    let article = explain(&text);
+    let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(kept, [post], "{kept:?}");
+}
