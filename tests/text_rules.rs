@@ -714,3 +714,25 @@ fn a_one_paragraph_post_wins_over_a_sidebar_of_recent_comments() {
     let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(kept, [post], "{kept:?}");
 }
+
+#[test]
+fn a_list_announced_by_a_colon_after_a_blank_line_stays_with_the_last_paragraph() {
+    let mut lines: Vec<&str> = body("de");
+    lines.push("Zur Beurteilung der Stoffwechselleistung kann der Landwirt verschiedene Indikatoren nutzen:");
+    lines.push(
+        "Fett-Eiweiß-Verhältnis aus der Milchleistungsprüfung,\nregelmäßige Gewichtsermittlung,\n\
+         Kraftfutteraufnahme im Zusammenhang mit der Aktivität,\nWiederkauverhalten und Kotkonsistenz.",
+    );
+    let last = "Bereits die monatlichen Auswertungen der Milchinhaltsstoffe bieten dem Landwirt eine \
+        Grundlage zur Überwachung seiner Fütterungsstrategie, die er mit den Sensordaten ergänzen kann.";
+    lines.push(last);
+    lines.push("Autor: Steffen Pache, Landesanstalt für Landwirtschaft");
+    lines.push("Kontakt\nImpressum\nDatenschutz");
+    let article = explain(&lines.join("\n\n"));
+    let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(
+        kept.contains(&"Wiederkauverhalten und Kotkonsistenz."),
+        "{kept:?}"
+    );
+    assert_eq!(kept.last(), Some(&last), "{kept:?}");
+}

@@ -587,15 +587,20 @@ fn damp_isolated_prose(scores: &mut [f32], cues: &[Cue], segs: &[Segment]) {
 fn introduced_lists(segs: &[Segment], stats: &[Stats], cues: &[Cue]) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     let mut open = false;
+    // The list just opened: a blank line between the announcing line and its first item
+    // does not close it.
+    let mut fresh = false;
     let uniform = segs.iter().all(|s| s.gap_before);
     for (i, seg) in segs.iter().enumerate() {
         let item_like = !stats[i].ends_sentence_strictly();
-        if seg.gap_before && !(uniform && item_like) {
+        if seg.gap_before && !(uniform && item_like) && !fresh {
             open = false;
         }
+        fresh = false;
         out[i] = open;
         if cues[i] == Cue::Plain && features::trim(&seg.text).ends_with([':', '：']) {
             open = true;
+            fresh = true;
         }
     }
     out
