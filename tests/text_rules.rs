@@ -736,3 +736,27 @@ fn a_list_announced_by_a_colon_after_a_blank_line_stays_with_the_last_paragraph(
     );
     assert_eq!(kept.last(), Some(&last), "{kept:?}");
 }
+
+#[test]
+fn thai_and_burmese_prose_is_prose_without_spaces_between_words() {
+    // Thai writes no spaces between words and no full stop: a sentence ends at a space.
+    let thai = [
+        "รัฐบาลได้อนุมัติร่างกฎหมายฉบับใหม่เมื่อวันอังคารที่ผ่านมา ซึ่งมีเป้าหมายเพื่อเร่งการพัฒนาพลังงานหมุนเวียนทั่วประเทศ และจะมีผลบังคับใช้ตั้งแต่ต้นปีหน้าเป็นต้นไป",
+        "กระทรวงพลังงานระบุว่าการลงทุนในพลังงานลมและพลังงานแสงอาทิตย์จะเพิ่มขึ้นเป็นสองเท่าภายในปี 2030 เพื่อให้บรรลุเป้าหมายด้านสภาพภูมิอากาศที่รัฐบาลได้ประกาศไว้",
+        "อย่างไรก็ตาม ผู้วิจารณ์หลายคนชี้ว่างบประมาณยังไม่ได้รับการจัดสรรอย่างชัดเจน และโครงข่ายไฟฟ้ายังไม่พร้อมสำหรับการขยายตัวอย่างรวดเร็วในระดับนี้",
+    ];
+    // Burmese ends its sentences with "။".
+    let burmese = [
+        "အစိုးရသည် ပြန်လည်ပြည့်ဖြိုးမြဲ စွမ်းအင် ဖွံ့ဖြိုးတိုးတက်ရေးကို အရှိန်မြှင့်ရန် ဥပဒေကြမ်းအသစ်တစ်ခုကို အင်္ဂါနေ့တွင် အတည်ပြုခဲ့သည်။",
+        "ဝန်ကြီးဌာန၏ အဆိုအရ လေအားနှင့် နေရောင်ခြည်စွမ်းအင်တွင် ရင်းနှီးမြှုပ်နှံမှုသည် ၂၀၃၀ ခုနှစ်တွင် နှစ်ဆတိုးလာမည်ဟု ခန့်မှန်းထားသည်။",
+        "သို့သော် ဝေဖန်သူများက ရန်ပုံငွေ မသေချာသေးကြောင်းနှင့် ဓာတ်အားလိုင်းများ အဆင်သင့်မဖြစ်သေးကြောင်း ထောက်ပြကြသည်။",
+    ];
+    for body in [&thai[..], &burmese[..]] {
+        let mut parts = vec!["Home\nNews\nSport\nContact"];
+        parts.extend_from_slice(body);
+        parts.push("Privacy Policy\nTerms of Use\nCookies");
+        let article = explain(&parts.join("\n\n"));
+        let kept: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(kept, body, "{kept:?}");
+    }
+}

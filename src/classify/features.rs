@@ -118,6 +118,23 @@ pub(crate) fn trim(s: &str) -> &str {
 /// How many characters one CJK character counts as.
 pub(crate) const CJK_WEIGHT: f32 = 3.0;
 
+/// Letters of the scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar,
+/// Khmer): their words are counted as [`NOSPACE_CHARS_PER_WORD`] characters each.
+pub(crate) fn is_nospace_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF   // Thai, Lao
+        | 0x0F00..=0x0FFF // Tibetan
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF) // Khmer
+}
+
+/// Characters of a word, on average, in the scripts of [`is_nospace_script`].
+pub(crate) const NOSPACE_CHARS_PER_WORD: f32 = 5.0;
+
+/// A line of at least this many characters of those scripts, mostly, reads as ending a
+/// sentence: Thai, Lao and Khmer end sentences with a space, not a mark.
+const NOSPACE_SENTENCE_MIN_CHARS: u32 = 40;
+
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF   // kana
@@ -199,6 +216,8 @@ struct Scan {
     words: u32,
     caps: u32,
     cjk: u32,
+    /// Letters of the scripts written without spaces (see [`is_nospace_script`]).
+    nospace: u32,
     commas: u32,
     sentence_marks: u32,
     /// A C1 control character or U+FFFD was seen.
@@ -211,6 +230,7 @@ impl Scan {
     fn other(mut self, c: char) -> Scan {
         let c_is_cjk = is_cjk(c);
         self.cjk += u32::from(c_is_cjk);
+        self.nospace += u32::from(is_nospace_script(c));
         self.junk |= matches!(c, '\u{80}'..='\u{9f}' | char::REPLACEMENT_CHARACTER);
         if matches!(c, '，' | '、' | '；') {
             self.commas += 1;
@@ -333,7 +353,8 @@ static STAND_INS: Lazy<Vec<u8>> = Lazy::new(|| {
     };
     (0..TABLE_END)
         .map(|u| match char::from_u32(u) {
-            Some(c) if !c.is_ascii() => stand_in(class_of(c)),
+            // (Their letters are counted apart: `Scan::other`.)
+            Some(c) if !c.is_ascii() && !is_nospace_script(c) => stand_in(class_of(c)),
             _ => 0xff,
         })
         .collect()
@@ -514,7 +535,10 @@ const fn ascii_step(state: usize, class: u8) -> u64 {
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '।')
+    matches!(
+        c,
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '।' | '॥' | '۔' | '။' | '።' | '։'
+    )
 }
 
 fn is_closing(c: char) -> bool {
@@ -792,6 +816,7 @@ impl Stats {
             mut words,
             mut caps,
             cjk,
+            nospace,
             ..
         } = scan;
         s.commas = scan.commas;
@@ -820,12 +845,13 @@ impl Stats {
                 (tail, trimmed.ends_with('…') || trimmed.ends_with("..."))
             }
         };
-        s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':');
+        s.ends_sentence = !cut_off && tail.is_some_and(|c| is_terminal(c) || c == ':')
+            || nospace >= NOSPACE_SENTENCE_MIN_CHARS && 2 * nospace as usize > chars;
         if prev_terminal && !matches!(tail, Some('。' | '！' | '？')) {
             s.sentence_marks += 1;
         }
         s.weight = plain as f32 + CJK_WEIGHT * cjk as f32;
-        s.words = words as f32 + cjk as f32 / 2.0;
+        s.words = words as f32 + cjk as f32 / 2.0 + nospace as f32 / NOSPACE_CHARS_PER_WORD;
         s.capitalised = if words > 0 {
             caps as f32 / words as f32
         } else {
@@ -902,7 +928,8 @@ mod tests {
             r.words += 1;
             r.caps += u32::from(r.word_first_upper);
         }
-        assert_eq!(s.words, r.words as f32 + r.cjk as f32 / 2.0, "{t:?}");
+        let words = r.words as f32 + r.cjk as f32 / 2.0 + r.nospace as f32 / NOSPACE_CHARS_PER_WORD;
+        assert_eq!(s.words, words, "{t:?}");
         assert_eq!(s.commas, r.commas, "{t:?}");
         let tail_mark = u32::from(r.prev_terminal && !t.trim_end().ends_with(['。', '！', '？']));
         assert_eq!(s.sentence_marks, r.sentence_marks + tail_mark, "{t:?}");

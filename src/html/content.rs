@@ -295,7 +295,6 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
     let mut best = (0..n)
         .filter(|&i| candidate(i))
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))?;
-    if std::env::var_os("DBG_CONTENT").is_some() { let d=|tag:&str,b:usize| { let t=walk.segments.get(walk.nodes[b].seg_start as usize).map(|s| s.text.chars().take(60).collect::<String>()).unwrap_or_default(); eprintln!("{tag}: node {b} score {:.0} para {} segs {}..{} strong {} first {:?}", score[b], para[b], walk.nodes[b].seg_start, walk.nodes[b].seg_end, walk.nodes[b].strong, t); }; d("max", best); }
     // Tighten: a child that keeps nearly all of the net text is the better container.
     loop {
         let child = best_child[best];
@@ -304,7 +303,6 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
         }
         best = child as usize;
     }
-    if std::env::var_os("DBG_CONTENT").is_some() { let d=|tag:&str,b:usize| { let t=walk.segments.get(walk.nodes[b].seg_start as usize).map(|s| s.text.chars().take(60).collect::<String>()).unwrap_or_default(); eprintln!("{tag}: node {b} score {:.0} para {} segs {}..{} strong {} first {:?}", score[b], para[b], walk.nodes[b].seg_start, walk.nodes[b].seg_end, walk.nodes[b].strong, t); }; d("tight", best); }
     // A strong signal that is not a wrapper of the winner and holds enough of its text.
     let strong = (0..n)
         .filter(|&i| candidate(i) && walk.nodes[i].strong)
@@ -327,7 +325,6 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
             }
         }
     }
-    if std::env::var_os("DBG_CONTENT").is_some() { let d=|tag:&str,b:usize| { let t=walk.segments.get(walk.nodes[b].seg_start as usize).map(|s| s.text.chars().take(60).collect::<String>()).unwrap_or_default(); eprintln!("{tag}: node {b} score {:.0} para {} segs {}..{} strong {} first {:?}", score[b], para[b], walk.nodes[b].seg_start, walk.nodes[b].seg_end, walk.nodes[b].strong, t); }; d("strong", best); }
     // A page that is not an article reads as sections (a landing page, a service page):
     // while the siblings on the way up hold enough running text of their own, their
     // parent is the content.
@@ -375,7 +372,6 @@ pub(crate) fn choose(walk: &mut Walk, mode: Mode, page: &PageMeta) -> Option<u32
     {
         best = parent as usize;
     }
-    if std::env::var_os("DBG_CONTENT").is_some() { let d=|tag:&str,b:usize| { let t=walk.segments.get(walk.nodes[b].seg_start as usize).map(|s| s.text.chars().take(60).collect::<String>()).unwrap_or_default(); eprintln!("{tag}: node {b} score {:.0} para {} segs {}..{} strong {} first {:?}", score[b], para[b], walk.nodes[b].seg_start, walk.nodes[b].seg_end, walk.nodes[b].strong, t); }; d("final", best); }
     if score[best] <= 0.0 {
         // No container dominates: keep what the hints and link density allow.
         for segment in &mut walk.segments {

@@ -29,7 +29,6 @@ pub(crate) fn segment(html: &str, options: &Options) -> Result<Document<'static>
     let mut meta = metadata::extract(&dom);
     meta.declared_product |= walked.product_microdata;
     choose_content(&mut walked, &meta);
-    if std::env::var_os("DBG_SEGS").is_some() { for (k,(sg,o)) in walked.segments.iter().zip(&walked.owners).enumerate() { eprintln!("{k} n{o} {:?} {:?} {:?} l{} c{} card{} | {}", sg.zone, sg.kind, sg.hint, sg.link_chars, sg.text.chars().count(), sg.card, sg.text.chars().take(70).collect::<String>()); } }
     Ok(Document {
         origin: Origin::Html,
         segments: walked.segments,
