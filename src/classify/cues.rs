@@ -737,6 +737,7 @@ mod tests {
         // A read-more label with the story's reading time, under a teaser.
         assert_eq!(c("weiterlesen 5 Minuten"), Cue::Drop(Rule::ReadingTime));
         assert_eq!(c("Kommentare schreiben"), Cue::Marker(Rule::Comments));
+        assert_eq!(c("Comentar"), Cue::Marker(Rule::Comments));
         assert_eq!(c("Was sind Cookies?"), Cue::Drop(Rule::CookieNotice));
         assert_eq!(c("Gefällt mir Lade..."), Cue::Drop(Rule::Navigation));
         assert_eq!(c("Weiterführende Links"), Cue::Marker(Rule::RelatedZone));
