@@ -12,7 +12,9 @@ use crate::rules::patterns::{
     COMMENT_HEAD, CREDIT_LINE, FOLLOW_PROMPT, GALLERY_COUNTER, READING_TIME, RELATIVE_DAY_TIME,
     TAXONOMY_LINE,
 };
-use crate::rules::phrases::{AGENCY_LINE_JOINERS, BARE_CREDIT_WORDS, NEWS_AGENCIES, RELATIVE_DAYS};
+use crate::rules::phrases::{
+    AGENCY_LINE_JOINERS, BARE_CREDIT_WORDS, NEWS_AGENCIES, READ_MORE_ENDINGS, RELATIVE_DAYS,
+};
 use crate::rules::thresholds::{
     MAX_BREADCRUMB_ITEM_WORDS, MAX_LABEL_WORDS, MAX_PROMO_WEIGHT, MAX_WEAK_PROMO_WEIGHT,
 };
@@ -144,6 +146,9 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
     } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {
+        Cue::Drop(Rule::ReadMore)
+    } else if hits.may(List::ReadMore) && ends_with_read_more(norm) {
+        // A teaser with its link: "...Seht selbst! Weiterlesen".
         Cue::Drop(Rule::ReadMore)
     } else if short && hits.may(List::PrevNext) && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
@@ -611,6 +616,20 @@ fn slash_credit(head: &[u8], tail: &[u8]) -> bool {
     })
 }
 
+/// A block that ends with a read-more link after a finished (or cut) sentence: "...Seht
+/// selbst! Weiterlesen", "...the new season. Read more »". A sentence that ends in the words
+/// ("...to read more.") has no mark before them.
+fn ends_with_read_more(norm: &str) -> bool {
+    let body = norm.trim_end_matches(|c: char| !c.is_alphanumeric());
+    READ_MORE_ENDINGS.iter().any(|marker| {
+        body.strip_suffix(marker).is_some_and(|before| {
+            let before = before.trim_end();
+            before.len() > marker.len()
+                && before.ends_with(['.', '!', '?', '…', ']', ')', '。', '"', '”', '»'])
+        })
+    })
+}
+
 /// A passage quoted from elsewhere between bracketed ellipses ("[…] text […]", "[...] text
 /// [...]"), as a pingback or trackback shows the post that linked to the story.
 fn is_quoted_excerpt(text: &str) -> bool {
@@ -738,6 +757,14 @@ mod tests {
         assert_eq!(c("weiterlesen 5 Minuten"), Cue::Drop(Rule::ReadingTime));
         assert_eq!(c("Kommentare schreiben"), Cue::Marker(Rule::Comments));
         assert_eq!(c("Comentar"), Cue::Marker(Rule::Comments));
+        assert_eq!(
+            c("Sommerzeit ist Urlaubszeit, das lässt sich Bella nicht zweimal sagen. Seht selbst! Weiterlesen"),
+            Cue::Drop(Rule::ReadMore)
+        );
+        assert_eq!(
+            c("The report is long, and I encourage everyone who cares about the river to read more."),
+            Cue::Plain
+        );
         assert_eq!(c("Was sind Cookies?"), Cue::Drop(Rule::CookieNotice));
         assert_eq!(c("Gefällt mir Lade..."), Cue::Drop(Rule::Navigation));
         assert_eq!(c("Weiterführende Links"), Cue::Marker(Rule::RelatedZone));

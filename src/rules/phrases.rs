@@ -53,6 +53,7 @@ pub const READ_MORE: &[&str] = &[
     "auch interessant",
     "das könnte sie auch interessieren",
     "weiterlesen",
+    "continue reading",
     "siehe auch",
     "zum thema",
     "mehr dazu",
@@ -141,6 +142,26 @@ pub const READ_MORE: &[&str] = &[
     "관련기사",
     "관련 기사",
     "함께 보면 좋은 기사",
+];
+
+/// A teaser's own read-more link at its end, after a sentence: "...Seht selbst! Weiterlesen",
+/// "...in the new season. Read more »" (lowercase; each is also a [`READ_MORE`] marker).
+pub const READ_MORE_ENDINGS: &[&str] = &[
+    "read more",
+    "continue reading",
+    "weiterlesen",
+    "lire la suite",
+    "leer más",
+    "leia mais",
+    "leggi tutto",
+    "lees verder",
+    "lees meer",
+    "czytaj dalej",
+    "czytaj więcej",
+    "читать далее",
+    "подробнее",
+    "続きを読む",
+    "阅读更多",
 ];
 
 /// Headings that open the tail after an article: related, latest, trending lists. A line that
