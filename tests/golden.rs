@@ -6,8 +6,9 @@
 //! blog posts, have no HTML page beside them).
 //!
 //! The pages are hand-written in the shapes of real news sites in German, French, Polish,
-//! Spanish, Italian, Dutch, Portuguese, Czech (an old table layout in windows-1250) and
-//! Russian: menus, breadcrumbs, bylines, share bars, inline "read also" links, ad labels,
+//! Spanish, Italian, Dutch, Portuguese, Czech (an old table layout in windows-1250), Russian,
+//! Latvian (a typo-report prompt, a relative date line, teaser cards left inside the body) and
+//! Thai (no spaces between words): menus, breadcrumbs, bylines, share bars, inline "read also" links, ad labels,
 //! captions, paywall notices, related lists, comments, footers. The languages the English
 //! benchmarks do not cover are so checked end to end.
 //!
