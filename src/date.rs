@@ -129,7 +129,12 @@ fn is_bare_date_line(s: &str) -> bool {
     if dates == 0 {
         return false;
     }
-    let rest = TIME.replace_all(&rest, " ");
+    // Every time `TIME` matches holds an ASCII digit: without one, no search.
+    let rest = if rest.bytes().any(|b| b.is_ascii_digit()) {
+        TIME.replace_all(&rest, " ")
+    } else {
+        std::borrow::Cow::Borrowed(rest.as_str())
+    };
     let only_filler = |rest: &str| {
         rest.split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())

@@ -173,7 +173,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Drop(Rule::Footer)
     } else if (may_be_caption(stats, norm)
-        && (opens_with_lead_word(norm) || may_end_caption(text))
+        && (opens_with_lead_word(norm) || may_end_caption(text, stats))
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text)
             || CAPTION_TAIL.is_match(text)
@@ -331,6 +331,9 @@ fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     hits.may(List::Credit)
         || starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || (stats.has_any(&[SeenByte::NonAscii])
+            // (Its `c` and `u` are ASCII letters of the text: no other character folds or
+            // lowercases to either.)
+            && stats.has_letters(&[Letter::C, Letter::U])
             && !norm.is_ascii()
             && CONTRIBUTED.find(norm.as_bytes()).is_some())
 }
@@ -471,8 +474,12 @@ const LEAD_WORDS: &[&str] = &[
 /// lowercase. (None of the words holds `s` or `k`, the ASCII letters that Unicode case
 /// folding relates to other characters, before its prefix ends.)
 fn opens_with_lead_word(norm: &str) -> bool {
+    // Most lines start with an ASCII letter: then the word starts there.
+    if norm.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return starts_with_any(norm, &LEAD_FIRST, LEAD_WORDS);
+    }
     // ASCII bytes that are not letters skipped by bytes, then any other non-alphabetic
-    // characters by characters; most lines start with a letter.
+    // characters by characters.
     let ascii = norm
         .bytes()
         .position(|b| !b.is_ascii() || b.is_ascii_alphabetic())
@@ -497,7 +504,11 @@ const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
 /// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
 /// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
 /// colon or sign holds none of these), or a slash credit there (see [`slash_credit`]).
-fn may_end_caption(text: &str) -> bool {
+///
+/// `stats` are the text's: a `:`, `©` (0xA9 its last byte), `/` or `|` must occur for the last
+/// three tests, which are skipped (with the search for the last sentence mark) when none does.
+fn may_end_caption(text: &str, stats: &Stats) -> bool {
+    use SeenByte::{Colon, Pipe, Slash, A9};
     let body = text.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
     if body.ends_with(')') {
@@ -515,6 +526,9 @@ fn may_end_caption(text: &str) -> bool {
             return true;
         }
     }
+    if !stats.has_any(&[Colon, A9, Slash, Pipe]) {
+        return false;
+    }
     let bytes = body.as_bytes();
     // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
     let after = bytes
@@ -522,9 +536,11 @@ fn may_end_caption(text: &str) -> bool {
         .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
         .map_or(0, |i| i + 1);
     let tail = bytes.get(after..).unwrap_or_default();
-    memchr::memchr(b':', tail).is_some()
-        || memchr::memmem::find(tail, "©".as_bytes()).is_some()
-        || slash_credit(&bytes[..after], tail)
+    // (`©` found by its last byte, without a substring searcher's set-up per line.)
+    (stats.has_any(&[Colon]) && memchr::memchr(b':', tail).is_some())
+        || (stats.has_any(&[A9])
+            && memchr::memchr_iter(0xA9, tail).any(|i| i > 0 && tail[i - 1] == 0xC2))
+        || (stats.has_any(&[Slash, Pipe]) && slash_credit(&bytes[..after], tail))
 }
 
 /// A short line of a caption word and then a credit: an agency or words in capitals
@@ -601,13 +617,17 @@ fn slash_credit(head: &[u8], tail: &[u8]) -> bool {
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
+#[inline]
 fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
     // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
-    // `→`): most lines have none of these bytes (checked before trimming).
-    if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
-        return false;
-    }
+    // `→`): most lines have none of these bytes (checked before trimming, and before a call).
+    stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) && is_breadcrumb_trail(text, stats)
+}
+
+/// [`is_breadcrumb`] past its byte test.
+#[inline(never)]
+fn is_breadcrumb_trail(text: &str, stats: &Stats) -> bool {
     let text = trim(text);
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
@@ -824,7 +844,7 @@ mod tests {
             "The minister. Photo credit: Jane Roe, Kabul",
         ] {
             assert!(CAPTION_TAIL.is_match(caption), "{caption}");
-            assert!(may_end_caption(caption), "{caption}");
+            assert!(may_end_caption(caption, &Stats::of(caption)), "{caption}");
         }
         for caption in [
             "Une centrale à charbon, le 12 octobre 2026. JEAN DUPONT / AFP",
@@ -833,14 +853,21 @@ mod tests {
             "Kabul airport | Reuters photo",
         ] {
             assert!(CAPTION_SLASH_CREDIT.is_match(caption), "{caption}");
-            assert!(may_end_caption(caption), "{caption}");
+            assert!(may_end_caption(caption, &Stats::of(caption)), "{caption}");
         }
-        assert!(!may_end_caption(
-            "He said: the plan works. It was approved."
-        ));
-        assert!(!may_end_caption(
-            "The bill passed (after a long debate) with a large majority."
-        ));
+        for prose in [
+            "He said: the plan works. It was approved.",
+            "The bill passed (after a long debate) with a large majority.",
+            "A sign reads © 2021. It was approved.",
+            "The minister © 2021",
+        ] {
+            let expected = prose.ends_with("2021");
+            assert_eq!(
+                may_end_caption(prose, &Stats::of(prose)),
+                expected,
+                "{prose}"
+            );
+        }
     }
 
     #[test]
