@@ -131,14 +131,14 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if short && digit && hits.may(List::Byline) && super::meta::dated_byline(text).is_some()
     {
         Cue::Byline
-    } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
+    } else if hits.may_open(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
-    } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {
+    } else if hits.may_open(List::ReadMore) && lx.read_more(norm, text) {
         Cue::Drop(Rule::ReadMore)
     } else if short && hits.may(List::PrevNext) && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
     } else if short
-        && hits.may(List::Tail)
+        && hits.may_open(List::Tail)
         && lx.tail_heading(norm)
         && !stats.ends_sentence_strictly()
     {

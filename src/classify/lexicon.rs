@@ -42,7 +42,7 @@ pub(crate) struct Lexicon {
     /// [`Hits`]).
     key_words: KeyWords,
     /// Lists with a phrase that has no word: never skipped.
-    always: u16,
+    always: u32,
     /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
     longest_line_entry: usize,
     /// Longest date label and byline prefix, in bytes.
@@ -105,8 +105,21 @@ impl Shapes {
 /// maximal run of alphanumeric characters) is then a whole word of the block too. So when
 /// no word of the block hashes like the key word of some phrase of a list, that list cannot
 /// match and its check is skipped. A phrase without a word flags its list always.
+///
+/// The lists whose phrases must open the block (the leading markers of [`FIRST_WORD_LISTS`])
+/// are also tracked by first word, in the upper 16 bits: a leading phrase that opens with a
+/// word opens the block with that same word (the normalised text before it, if any, is
+/// trimmed punctuation, and a match must end on a word boundary), so when the block's first
+/// word is the first word of no phrase of the list, the list cannot match. A phrase that does
+/// not open with a word flags its list always.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Hits(u16);
+pub(crate) struct Hits(u32);
+
+/// The lists tracked by first word as well (see [`Hits`]): the leading markers.
+const FIRST_WORD_LISTS: u16 = List::ReadMore as u16 | List::Tail as u16;
+
+/// Where a key-word entry and [`Hits`] hold the first-word bits of the lists.
+const FIRST_SHIFT: u32 = 16;
 
 /// The lists [`Hits`] tracks, one bit each.
 #[derive(Debug, Clone, Copy)]
@@ -137,7 +150,14 @@ pub(crate) enum List {
 impl Hits {
     /// The list may match: run its check.
     pub(crate) fn may(self, list: List) -> bool {
-        self.0 & list as u16 != 0
+        self.0 & list as u32 != 0
+    }
+
+    /// The list may match by the block's first word too (for the [`FIRST_WORD_LISTS`]; always
+    /// true for the others): run its check.
+    pub(crate) fn may_open(self, list: List) -> bool {
+        self.may(list)
+            && (FIRST_WORD_LISTS & list as u16 == 0 || self.0 & (list as u32) << FIRST_SHIFT != 0)
     }
 }
 
@@ -181,7 +201,8 @@ fn fnv_step(hash: u32, byte: u8) -> u32 {
 /// word" for most words of prose without touching the 64 KiB table.
 pub(crate) struct KeyWords {
     /// A fixed size, so that masked indices need no bounds check.
-    slots: Box<[(u32, u16); KEY_SLOTS]>,
+    /// The hash and the lists (with the first-word lists above [`FIRST_SHIFT`]) of each key word.
+    slots: Box<[(u32, u32); KEY_SLOTS]>,
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -212,11 +233,12 @@ impl KeyWords {
         )
     }
 
-    fn insert(&mut self, hash: u32, lists: u16) {
+    fn insert(&mut self, hash: u32, lists: u32) {
         let (word, bit) = Self::filter_bit(hash);
         self.filter[word] |= bit;
         let mut i = Self::first_slot(hash);
-        // Entries have at least one list bit, so `0` marks a free slot; the table is far
+        // Entries have at least one list bit (key word or first word), so `0` marks a free
+        // slot; the table is far
         // from full, so a free slot or this hash's entry is always found.
         for _ in 0..KEY_SLOTS {
             let slot = &mut self.slots[i];
@@ -230,7 +252,7 @@ impl KeyWords {
 
     /// The lists marked by the key word with this hash (0 when none).
     #[inline(always)]
-    fn get(&self, hash: u32) -> u16 {
+    fn get(&self, hash: u32) -> u32 {
         let (word, bit) = Self::filter_bit(hash);
         // Every inserted hash set its bit: a clear bit means no entry.
         if self.filter[word] & bit == 0 {
@@ -240,7 +262,7 @@ impl KeyWords {
     }
 
     /// The lists of this hash from the table itself (what [`Self::get`] answers).
-    fn probe(&self, hash: u32) -> u16 {
+    fn probe(&self, hash: u32) -> u32 {
         let mut i = Self::first_slot(hash);
         for _ in 0..KEY_SLOTS {
             let (h, lists) = self.slots[i];
@@ -285,9 +307,12 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
 /// The key-word table: for each phrase, one of its words marks the phrase's list in that
 /// word's slot; which word does not matter for correctness, only for how often lists are
 /// checked for nothing.
-fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
+///
+/// The phrases of the [`FIRST_WORD_LISTS`] also mark their lists (above [`FIRST_SHIFT`]) in
+/// their first word's slot, or always when they do not open with a word.
+fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u32) {
     let mut table = KeyWords::new();
-    let mut always = 0u16;
+    let mut always = 0u32;
     for (list, phrases) in lists {
         for phrase in phrases.iter() {
             // The longest word, preferring uncommon ones (the rarest, as a rule).
@@ -299,8 +324,20 @@ fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
                 }
             });
             match key {
-                Some(k) => table.insert(word_hash(k), *list as u16),
-                None => always |= *list as u16,
+                Some(k) => table.insert(word_hash(k), *list as u32),
+                None => always |= *list as u32,
+            }
+            if FIRST_WORD_LISTS & *list as u16 != 0 {
+                let first = (*list as u32) << FIRST_SHIFT;
+                let mut opening: Option<&[u8]> = None;
+                for_each_word(phrase, |w| {
+                    opening = opening.or(Some(w));
+                });
+                // The first word must open the phrase itself.
+                match opening.filter(|w| w.as_ptr() == phrase.as_ptr()) {
+                    Some(w) => table.insert(word_hash(w), first),
+                    None => always |= first,
+                }
             }
         }
     }
@@ -545,8 +582,14 @@ struct WordPass<'t> {
     table: &'t KeyWords,
     hash: u32,
     in_word: bool,
-    bits: u16,
+    bits: u32,
+    /// What of a word's entry counts: all of it for the first word, the key-word lists (not
+    /// the first-word ones) after it.
+    keep: u32,
 }
+
+/// [`WordPass::keep`] after the first word.
+const KEY_LISTS: u32 = (1 << FIRST_SHIFT) - 1;
 
 impl<'t> WordPass<'t> {
     fn new(table: &'t KeyWords) -> Self {
@@ -555,6 +598,7 @@ impl<'t> WordPass<'t> {
             hash: FNV_OFFSET,
             in_word: false,
             bits: 0,
+            keep: u32::MAX,
         }
     }
 
@@ -575,8 +619,8 @@ impl<'t> WordPass<'t> {
     /// [`Self::ascii`] in blocks of `N - 1` bytes (`N` at most 64, the bits of the mask).
     #[inline(always)]
     fn ascii_blocks<const N: usize>(&mut self, written: &[u8]) {
-        let (table, mut hash, mut in_word, mut bits) =
-            (self.table, self.hash, self.in_word, self.bits);
+        let (table, mut hash, mut in_word, mut bits, mut keep) =
+            (self.table, self.hash, self.in_word, self.bits, self.keep);
         // `hashes[i]`: the hash after the block's first `i` bytes (`hashes[0]` the one
         // carried in). Cleared once: a block reads only the slots it wrote.
         let mut hashes = [0u32; N];
@@ -596,12 +640,13 @@ impl<'t> WordPass<'t> {
                 let i = ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 if let Some(&h) = hashes.get(i) {
-                    bits |= table.get(h);
+                    bits |= table.get(h) & keep;
+                    keep = KEY_LISTS;
                 }
             }
             in_word = mask >> (block.len() - 1) & 1 != 0;
         }
-        (self.hash, self.in_word, self.bits) = (hash, in_word, bits);
+        (self.hash, self.in_word, self.bits, self.keep) = (hash, in_word, bits, keep);
     }
 
     /// One non-ASCII character as written.
@@ -617,7 +662,8 @@ impl<'t> WordPass<'t> {
     /// A character that is not alphanumeric (or whitespace, written or not) ends the word.
     fn end(&mut self) {
         if self.in_word {
-            self.bits |= self.table.get(self.hash);
+            self.bits |= self.table.get(self.hash) & self.keep;
+            self.keep = KEY_LISTS;
             self.hash = FNV_OFFSET;
             self.in_word = false;
         }
@@ -706,7 +752,7 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
     lowercase_only: bool,
-) -> (std::ops::Range<usize>, u16) {
+) -> (std::ops::Range<usize>, u32) {
     // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
     // allocation is reused.
     out.clear();
@@ -947,8 +993,12 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn hits(&self, norm: &str) -> Hits {
         let mut bits = self.always;
+        let mut keep = u32::MAX;
         // From the table itself, not through the filter: the tests compare the two.
-        for_each_word(norm, |w| bits |= self.key_words.probe(word_hash(w)));
+        for_each_word(norm, |w| {
+            bits |= self.key_words.probe(word_hash(w)) & keep;
+            keep = KEY_LISTS;
+        });
         Hits(bits)
     }
 
@@ -1147,6 +1197,41 @@ mod tests {
     }
 
     #[test]
+    fn leading_markers_pass_their_first_word_gate() {
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for (list, phrases) in [
+            (List::ReadMore, phrases::READ_MORE),
+            (List::Tail, phrases::TAIL_HEADINGS),
+        ] {
+            for phrase in phrases {
+                // The phrase alone, after trimmed punctuation, and before more words.
+                for line in [
+                    phrase.to_string(),
+                    format!("» {phrase}:"),
+                    format!("— {phrase} from our newsroom"),
+                ] {
+                    let (range, hits) = lx.normalise_with_hits(&line, &mut buf, false);
+                    let norm = &buf[range];
+                    let leads = match list {
+                        List::ReadMore => leading(&lx.read_more, norm).is_some(),
+                        _ => leading(&lx.tail, norm).is_some(),
+                    };
+                    assert!(!leads || hits.may_open(list), "{line:?}");
+                }
+            }
+        }
+        // A line whose first word opens no marker skips both checks.
+        for line in ["Officials said more would follow", "The latest figures"] {
+            let (_, hits) = lx.normalise_with_hits(line, &mut buf, false);
+            assert!(
+                !hits.may_open(List::ReadMore) && !hits.may_open(List::Tail),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn contained_phrases_respect_word_boundaries() {
         let lx = &*LEXICON;
         assert!(lx.promo(
@@ -1241,7 +1326,8 @@ mod tests {
                     pass.hash = key_step(pass.hash, b);
                     pass.in_word = true;
                 } else if pass.in_word {
-                    pass.bits |= pass.table.get(pass.hash);
+                    pass.bits |= pass.table.get(pass.hash) & pass.keep;
+                    pass.keep = KEY_LISTS;
                     pass.hash = FNV_OFFSET;
                     pass.in_word = false;
                 }
