@@ -160,8 +160,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && (hits.may(List::Promo)
-            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may(List::PromoShort))
+        && (hits.may_both(List::Promo)
+            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may_both(List::PromoShort))
         && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
         // A share bar: share verbs and networks only.
         || hits.may(List::ShareBar) && lx.share_bar(norm)

@@ -112,13 +112,25 @@ impl Shapes {
 /// trimmed punctuation, and a match must end on a word boundary), so when the block's first
 /// word is the first word of no phrase of the list, the list cannot match. A phrase that does
 /// not open with a word flags its list always.
+///
+/// The contained-phrase lists of [`SECOND_KEY_LISTS`] are tracked by a second key word too,
+/// in the same upper bits: the phrase's next-rarest word, or its key word again when it has
+/// no other that is not a common word. A phrase that matches holds both as whole words, so
+/// both bits are set.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hits(u32);
 
 /// The lists tracked by first word as well (see [`Hits`]): the leading markers.
 const FIRST_WORD_LISTS: u16 = List::ReadMore as u16 | List::Tail as u16;
 
-/// Where a key-word entry and [`Hits`] hold the first-word bits of the lists.
+/// The lists tracked by a second key word as well (see [`Hits`]): the promo phrases, whose
+/// key words ("newsletter", "follow", "app") also occur in prose.
+const SECOND_KEY_LISTS: u16 = List::Promo as u16 | List::PromoShort as u16;
+
+// (The two share the upper bits of an entry: no list may be in both.)
+const _: () = assert!(FIRST_WORD_LISTS & SECOND_KEY_LISTS == 0);
+
+/// Where a key-word entry and [`Hits`] hold the first-word and second-key bits of the lists.
 const FIRST_SHIFT: u32 = 16;
 
 /// The lists [`Hits`] tracks, one bit each.
@@ -158,6 +170,13 @@ impl Hits {
     pub(crate) fn may_open(self, list: List) -> bool {
         self.may(list)
             && (FIRST_WORD_LISTS & list as u16 == 0 || self.0 & (list as u32) << FIRST_SHIFT != 0)
+    }
+
+    /// The list may match by both of its key words (for the [`SECOND_KEY_LISTS`]; by the
+    /// first alone for the others): run its check.
+    pub(crate) fn may_both(self, list: List) -> bool {
+        self.may(list)
+            && (SECOND_KEY_LISTS & list as u16 == 0 || self.0 & (list as u32) << FIRST_SHIFT != 0)
     }
 }
 
@@ -326,6 +345,20 @@ fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u32) {
             match key {
                 Some(k) => table.insert(word_hash(k), *list as u32),
                 None => always |= *list as u32,
+            }
+            if SECOND_KEY_LISTS & *list as u16 != 0 {
+                let second_bit = (*list as u32) << FIRST_SHIFT;
+                let mut second: Option<&[u8]> = None;
+                // Not a common word: every line of prose would look it up in the table.
+                for_each_word(phrase, |w| {
+                    if Some(w) != key && rank(w).0 && second.is_none_or(|k| rank(w) > rank(k)) {
+                        second = Some(w);
+                    }
+                });
+                match second.or(key) {
+                    Some(w) => table.insert(word_hash(w), second_bit),
+                    None => always |= second_bit,
+                }
             }
             if FIRST_WORD_LISTS & *list as u16 != 0 {
                 let first = (*list as u32) << FIRST_SHIFT;
@@ -588,8 +621,8 @@ struct WordPass<'t> {
     keep: u32,
 }
 
-/// [`WordPass::keep`] after the first word.
-const KEY_LISTS: u32 = (1 << FIRST_SHIFT) - 1;
+/// [`WordPass::keep`] after the first word: the key-word lists and the second key words.
+const KEY_LISTS: u32 = ((1 << FIRST_SHIFT) - 1) | ((SECOND_KEY_LISTS as u32) << FIRST_SHIFT);
 
 impl<'t> WordPass<'t> {
     fn new(table: &'t KeyWords) -> Self {
@@ -1197,7 +1230,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_markers_pass_their_first_word_gate() {
+    fn leading_markers_and_promo_phrases_pass_their_gates() {
         let lx = &*LEXICON;
         let mut buf = String::new();
         for (list, phrases) in [
@@ -1218,6 +1251,19 @@ mod tests {
                         _ => leading(&lx.tail, norm).is_some(),
                     };
                     assert!(!leads || hits.may_open(list), "{line:?}");
+                }
+            }
+        }
+        // Every promo phrase passes its two key words' gate, alone or inside a sentence.
+        for (list, phrases) in [
+            (List::Promo, phrases::PROMO),
+            (List::PromoShort, phrases::PROMO_SHORT_ONLY),
+        ] {
+            for phrase in phrases {
+                for line in [phrase.to_string(), format!("Please, {phrase} – today!")] {
+                    let (range, hits) = lx.normalise_with_hits(&line, &mut buf, false);
+                    assert!(lx.promo(&buf[range], true), "{line:?}");
+                    assert!(hits.may_both(list), "{line:?}");
                 }
             }
         }
