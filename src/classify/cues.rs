@@ -316,20 +316,28 @@ const TAXONOMY_LABELS: &[&str] = &[
 
 /// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
+#[inline]
 fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
-    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
-    // boundary); most lines start with neither.
-    let skip = norm
-        .bytes()
-        .position(|b| b != b'(' && b != b' ')
-        .unwrap_or(norm.len());
-    let lead = norm.get(skip..).unwrap_or_default();
     // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
     // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
     // alphanumeric characters, such as "²" and "c": the substring search decides.)
-    hits.may(List::Credit)
-        || starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
+    if hits.may(List::Credit) {
+        return true;
+    }
+    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
+    // boundary); most lines start with neither.
+    let lead = match norm.as_bytes().first() {
+        Some(b'(' | b' ') => {
+            let skip = norm
+                .bytes()
+                .position(|b| b != b'(' && b != b' ')
+                .unwrap_or(norm.len());
+            norm.get(skip..).unwrap_or_default()
+        }
+        _ => norm,
+    };
+    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || (stats.has_any(&[SeenByte::NonAscii])
             // (Its `c` and `u` are ASCII letters of the text: no other character folds or
             // lowercases to either.)
@@ -531,10 +539,7 @@ fn may_end_caption(text: &str, stats: &Stats) -> bool {
     }
     let bytes = body.as_bytes();
     // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
-    let after = bytes
-        .iter()
-        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
-        .map_or(0, |i| i + 1);
+    let after = memchr::memrchr3(b'.', b'!', b'?', bytes).map_or(0, |i| i + 1);
     let tail = bytes.get(after..).unwrap_or_default();
     // (`©` found by its last byte, without a substring searcher's set-up per line.)
     (stats.has_any(&[Colon]) && memchr::memchr(b':', tail).is_some())
@@ -659,11 +664,17 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
         return false;
     }
     let bytes = text.as_bytes();
-    // An arrow anywhere, found by its bytes when the bytes of one occur.
-    let may_have_arrow = stats.has_any(&[Greater])
-        || stats.has_all(&[C2, BB])
-        || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
-    if may_have_arrow && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
+    // An arrow anywhere: `>` is one (and the stats saw it), the others are found from their
+    // lead bytes when the bytes of one occur.
+    if stats.has_any(&[Greater]) {
+        return true;
+    }
+    let may_have_arrow =
+        stats.has_all(&[C2, BB]) || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
+    if may_have_arrow
+        && memchr::memchr2_iter(0xC2, 0xE2, bytes)
+            .any(|i| ARROWS.iter().any(|a| bytes[i..].starts_with(a.as_bytes())))
+    {
         return true;
     }
     // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
@@ -687,7 +698,6 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
 
 /// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
 const ARROWS: [&str; 4] = [">", "»", "›", "→"];
-const ARROWS_FIRST: [bool; 256] = first_bytes(&ARROWS);
 
 fn starts_with_home(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
@@ -959,6 +969,44 @@ mod tests {
         LEXICON
             .normalise_with_hits(line, &mut buf, Stats::of(line).lowercase_only)
             .1
+    }
+
+    #[test]
+    fn breadcrumb_and_caption_tail_tests_match_plain_scans() {
+        // References: the arrow search byte by byte, the last sentence mark by `rposition`.
+        let has_arrow = |t: &str| ARROWS.iter().any(|a| t.contains(a));
+        for t in [
+            "News > World",
+            "Home » Sport",
+            "Home › News",
+            "Start → Ende",
+            "Он сказал — «нет» и ушёл",
+            "Cyrillic кк “quoted” – dash",
+            "º and ‒ but no arrow",
+            "»",
+            "plain line / with slash",
+        ] {
+            let stats = Stats::of(t);
+            let arrow = has_arrow(t);
+            if arrow {
+                assert!(has_breadcrumb_separator(t, &stats), "{t}");
+            }
+            let slash_after_space = t.contains(" /") || t.contains(" |") || t.contains(" :");
+            assert_eq!(
+                has_breadcrumb_separator(t, &stats),
+                arrow || slash_after_space || t.contains(" ·"),
+                "{t}"
+            );
+        }
+        for t in [
+            "A. B: c",
+            "Done! Photo: AP",
+            "Is it? © AFP",
+            "No mark: here",
+            "Fot. PAP/Jan",
+        ] {
+            assert!(may_end_caption(t, &Stats::of(t)), "{t}");
+        }
     }
 
     #[test]
