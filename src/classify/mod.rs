@@ -61,28 +61,66 @@ pub(crate) fn opens_story_list(text: &str) -> bool {
 /// Classifies every segment of `doc`.
 pub(crate) fn classify(doc: &Document, options: &Options) -> Outcome {
     let segs = &doc.segments;
-    let stats: Vec<Stats> = segs.iter().map(|s| Stats::of(&s.text)).collect();
-    let mut cues: Vec<Cue> = segs
-        .iter()
-        .zip(&stats)
-        .map(|(s, st)| cues::cue(&s.text, st))
-        .collect();
-    for ((c, seg), st) in cues.iter_mut().zip(segs).zip(&stats) {
-        if !st.may_have_junk {
-            continue;
-        }
-        let (control, replaced) = crate::text::junk_percent(&seg.text, usize::MAX);
-        if control > thresholds::MAX_BLOCK_CONTROL_PERCENT
-            || replaced > thresholds::MAX_BLOCK_REPLACED_PERCENT
-        {
-            *c = Cue::Drop(Rule::Junk);
-        }
+    // A block's statistics and cue depend on its text alone: a text met before in the page
+    // (menu items, share labels, dates and bylines of a listing) takes the first one's.
+    let first = first_of_each_text(segs);
+    let mut stats: Vec<Stats> = Vec::with_capacity(segs.len());
+    for (i, seg) in segs.iter().enumerate() {
+        let st = match first.get(i) {
+            Some(&j) if (j as usize) < i => stats[j as usize],
+            _ => Stats::of(&seg.text),
+        };
+        stats.push(st);
+    }
+    let mut cues: Vec<Cue> = Vec::with_capacity(segs.len());
+    for (i, (seg, st)) in segs.iter().zip(&stats).enumerate() {
+        let cue = match first.get(i) {
+            Some(&j) if (j as usize) < i => cues[j as usize],
+            _ => own_cue(&seg.text, st),
+        };
+        cues.push(cue);
     }
     let mut out = classify_blocks(doc, &stats, cues.clone(), options);
     if doc.origin == Origin::Text {
         settle(doc, &stats, &cues, options, &mut out);
     }
     out
+}
+
+/// Texts up to this many bytes are looked up among the page's earlier blocks before they
+/// are judged (see [`classify`]): the repeated ones are short, and longer texts would cost
+/// more to hash than they save.
+const REPEAT_LOOKUP_MAX_BYTES: usize = 64;
+
+/// For each segment, the index of the first segment with the same text (its own index when
+/// it is the first, or when its text is too long to be looked up).
+fn first_of_each_text(segs: &[Segment]) -> Vec<u32> {
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(segs.len());
+    segs.iter()
+        .enumerate()
+        .map(|(i, seg)| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let text: &str = &seg.text;
+            if text.len() > REPEAT_LOOKUP_MAX_BYTES {
+                return i;
+            }
+            *seen.entry(text).or_insert(i)
+        })
+        .collect()
+}
+
+/// The cue of a block from its text and statistics alone, a junk block (control characters,
+/// undecodable bytes) dropped whatever it reads as.
+fn own_cue(text: &str, stats: &Stats) -> Cue {
+    if stats.may_have_junk {
+        let (control, replaced) = crate::text::junk_percent(text, usize::MAX);
+        if control > thresholds::MAX_BLOCK_CONTROL_PERCENT
+            || replaced > thresholds::MAX_BLOCK_REPLACED_PERCENT
+        {
+            return Cue::Drop(Rule::Junk);
+        }
+    }
+    cues::cue(text, stats)
 }
 
 /// Text mode: the output, cleaned again, must keep all of it. A cleaned text has lost what told
@@ -852,5 +890,28 @@ fn mark_subheads(
         } else {
             Verdict::Drop(Rule::ShortFragment)
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_texts_point_at_their_first_block() {
+        let long = "x".repeat(REPEAT_LOOKUP_MAX_BYTES + 1);
+        let texts = ["Share", "Body.", "Share", &long, &long, "Share"];
+        let segs: Vec<Segment> = texts
+            .iter()
+            .map(|t| Segment::new(*t, BlockKind::Paragraph))
+            .collect();
+        assert_eq!(first_of_each_text(&segs), [0, 1, 0, 3, 4, 0]);
+        // The cue taken over is the one the block would get on its own.
+        let junk = "a\u{1}\u{1}\u{1}";
+        assert_eq!(own_cue(junk, &Stats::of(junk)), Cue::Drop(Rule::Junk));
+        assert_eq!(
+            own_cue("Read more:", &Stats::of("Read more:")),
+            cues::cue("Read more:", &Stats::of("Read more:"))
+        );
     }
 }
