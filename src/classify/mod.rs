@@ -95,19 +95,54 @@ const REPEAT_LOOKUP_MAX_BYTES: usize = 400;
 
 /// For each segment, the index of the first segment with the same text (its own index when
 /// it is the first, or when its text is too long to be looked up).
+///
+/// The texts are found in an open-addressing table of segment indices keyed by a cheap
+/// fingerprint (length, first and last eight bytes): equal texts have equal fingerprints, and
+/// a candidate is taken only when its text is equal. (A general hash map hashed every byte of
+/// every text; two texts whose fingerprints collide only share a probe sequence.)
 fn first_of_each_text(segs: &[Segment]) -> Vec<u32> {
-    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(segs.len());
+    // Slots hold a segment index plus one (0: empty); at most half of them are ever used.
+    let bits = (segs.len().max(1) * 2).next_power_of_two().trailing_zeros();
+    let mut slots = vec![0u32; 1 << bits];
+    let mask = slots.len() - 1;
     segs.iter()
         .enumerate()
         .map(|(i, seg)| {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             let text: &str = &seg.text;
-            if text.len() > REPEAT_LOOKUP_MAX_BYTES {
+            if text.len() > REPEAT_LOOKUP_MAX_BYTES || i == u32::MAX {
                 return i;
             }
-            *seen.entry(text).or_insert(i)
+            let mut at = (fingerprint(text.as_bytes()) >> (64 - bits)) as usize & mask;
+            loop {
+                match slots[at] {
+                    0 => {
+                        slots[at] = i + 1;
+                        return i;
+                    }
+                    taken => {
+                        let j = taken - 1;
+                        if segs.get(j as usize).is_some_and(|s| *s.text == *text) {
+                            return j;
+                        }
+                    }
+                }
+                at = (at + 1) & mask;
+            }
         })
         .collect()
+}
+
+/// A hash of a text from its length and its first and last eight bytes (all of them when
+/// shorter): equal texts have equal fingerprints.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let word = |b: &[u8]| b.iter().fold(0u64, |acc, &x| acc << 8 | u64::from(x));
+    let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => (word(bytes), 0),
+    };
+    (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ (tail.wrapping_mul(0xc2b2_ae3d_27d4_eb4f) >> 17)
 }
 
 /// The cue of a block from its text and statistics alone, a junk block (control characters,
@@ -907,6 +942,24 @@ mod tests {
             .map(|t| Segment::new(*t, BlockKind::Paragraph))
             .collect();
         assert_eq!(first_of_each_text(&segs), [0, 1, 0, 3, 4, 0]);
+        // Texts with the same fingerprint but not equal stay apart.
+        let texts = [
+            "abcdefgh-1-stuvwxyz",
+            "abcdefgh-2-stuvwxyz",
+            "abcdefgh-1-stuvwxyz",
+            "",
+            "",
+            "é",
+        ];
+        let segs: Vec<Segment> = texts
+            .iter()
+            .map(|t| Segment::new(*t, BlockKind::Paragraph))
+            .collect();
+        assert_eq!(
+            fingerprint(texts[0].as_bytes()),
+            fingerprint(texts[1].as_bytes())
+        );
+        assert_eq!(first_of_each_text(&segs), [0, 1, 0, 3, 3, 5]);
         // The cue taken over is the one the block would get on its own.
         let junk = "a\u{1}\u{1}\u{1}";
         assert_eq!(own_cue(junk, &Stats::of(junk)), Cue::Drop(Rule::Junk));
