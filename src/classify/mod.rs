@@ -560,6 +560,13 @@ fn mark_comment_zone(stats: &[Stats], cues: &mut [Cue], start: usize) -> bool {
             0.0
         }
     };
+    // Without a comment marker from `start` on (most pages), nothing opens.
+    if !cues
+        .get(start..)
+        .is_some_and(|after| after.contains(&Cue::Marker(Rule::Comments)))
+    {
+        return false;
+    }
     // Totals after each position, so that each marker is judged in constant time.
     let n = cues.len();
     let (mut heads_after, mut prose_after) = (vec![0usize; n + 1], vec![0.0f32; n + 1]);
