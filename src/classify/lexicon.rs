@@ -4,9 +4,7 @@
 //! or trailing punctuation) and then compared as whole lines, by leading marker, or by a
 //! contained phrase, depending on the list.
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -21,8 +19,8 @@ pub(crate) const MAX_MATCH_BYTES: usize = 600;
 
 /// The compiled phrase lists.
 pub(crate) struct Lexicon {
-    read_more: AhoCorasick,
-    tail: AhoCorasick,
+    read_more: Leading,
+    tail: Leading,
     prev_next: PhraseSet,
     comments: PhraseSet,
     /// First bytes and lengths of [`Self::comments`]: most labels are ruled out without a hash.
@@ -431,8 +429,8 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::SourceCredit, phrases::BARE_CREDIT_WORDS),
     ]);
     Lexicon {
-        read_more: automaton(phrases::READ_MORE, true),
-        tail: automaton(phrases::TAIL_HEADINGS, true),
+        read_more: Leading::new(phrases::READ_MORE),
+        tail: Leading::new(phrases::TAIL_HEADINGS),
         prev_next: phrases::PREV_NEXT.iter().copied().collect(),
         comments: phrases::COMMENTS.iter().copied().collect(),
         comment_shapes: Shapes::of(phrases::COMMENTS),
@@ -1003,10 +1001,64 @@ fn named_prev_next(norm: &str) -> bool {
         && phrases::PREV_NEXT_STORY_WORDS.contains(last)
 }
 
-/// Longest phrase of an anchored automaton that starts `hay` and ends on a word boundary.
-fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
-    let m = ac.find(Input::new(hay).anchored(Anchored::Yes))?;
-    boundary_after(hay, m.end()).then_some(m.end())
+/// A list of phrases matched at the start of a text (the leading markers), by first word:
+/// the longest phrase that opens a text and holds a whole word opens with the text's first
+/// word (a longer phrase than that word takes the word whole), so only the phrases with that
+/// first word can be the longest match, or be followed by a word boundary. Small tables read
+/// once per text, instead of an anchored automaton whose rows were cold in the cache.
+struct Leading {
+    /// For each first word (a maximal run of letters and digits at a phrase's start), its
+    /// phrases, longest first.
+    by_first_word: foldhash::HashMap<&'static str, Vec<&'static str>>,
+    /// The phrases that do not open with a letter or digit, longest first.
+    others: Vec<&'static str>,
+}
+
+impl Leading {
+    fn new(phrases: &[&'static str]) -> Self {
+        let mut by_first_word: foldhash::HashMap<&'static str, Vec<&'static str>> =
+            foldhash::HashMap::default();
+        let mut others = Vec::new();
+        for &phrase in phrases {
+            match first_word(phrase) {
+                "" => others.push(phrase),
+                word => by_first_word.entry(word).or_default().push(phrase),
+            }
+        }
+        for list in by_first_word.values_mut().chain([&mut others]) {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Leading {
+            by_first_word,
+            others,
+        }
+    }
+
+    /// The end of the longest phrase that opens `hay`, when a word boundary follows it (what
+    /// an anchored leftmost-longest search and a boundary test give).
+    fn find(&self, hay: &str) -> Option<usize> {
+        let candidates = match first_word(hay) {
+            "" => &self.others,
+            word => self.by_first_word.get(word)?,
+        };
+        let phrase = candidates.iter().find(|p| hay.starts_with(**p))?;
+        boundary_after(hay, phrase.len()).then_some(phrase.len())
+    }
+}
+
+/// The maximal run of letters and digits that opens `s` (empty when `s` opens with another
+/// character).
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_alphanumeric(c))
+        .map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or_default()
+}
+
+/// Longest phrase of a leading-marker list that starts `hay` and ends on a word boundary.
+fn leading(list: &Leading, hay: &str) -> Option<usize> {
+    list.find(hay)
 }
 
 impl Lexicon {
@@ -1226,6 +1278,46 @@ mod tests {
             "Popular uprisings swept the region",
         ] {
             assert!(!lx.tail_heading(&n(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn leading_lists_find_what_the_anchored_automaton_finds() {
+        use aho_corasick::{Anchored, Input};
+        for list in [phrases::READ_MORE, phrases::TAIL_HEADINGS] {
+            assert!(list.iter().all(|p| !p.is_empty()));
+            let by_words = Leading::new(list);
+            let ac = automaton(list, true);
+            let reference = |hay: &str| {
+                let m = ac.find(Input::new(hay).anchored(Anchored::Yes))?;
+                boundary_after(hay, m.end()).then_some(m.end())
+            };
+            let mut hays: Vec<String> = vec![
+                String::new(),
+                "x".into(),
+                ": read more".into(),
+                "» related".into(),
+            ];
+            for phrase in list {
+                let cut: String = phrase.chars().take(phrase.chars().count() / 2).collect();
+                for rest in [
+                    "",
+                    " ",
+                    ":",
+                    " stories",
+                    "s",
+                    "ness here",
+                    "é",
+                    "’",
+                    " - more",
+                ] {
+                    hays.push(format!("{phrase}{rest}"));
+                    hays.push(format!("{cut}{rest}"));
+                }
+            }
+            for hay in &hays {
+                assert_eq!(by_words.find(hay), reference(hay), "{hay:?}");
+            }
         }
     }
 
