@@ -114,7 +114,9 @@ fn first_of_each_text(segs: &[Segment]) -> Vec<u32> {
                 return i;
             }
             let mut at = (fingerprint(text.as_bytes()) >> (64 - bits)) as usize & mask;
-            loop {
+            // A bounded probe: texts crafted to share a fingerprint cost at most this many
+            // comparisons each (one not found is judged on its own).
+            for _ in 0..REPEAT_LOOKUP_MAX_PROBES {
                 match slots[at] {
                     0 => {
                         slots[at] = i + 1;
@@ -129,9 +131,13 @@ fn first_of_each_text(segs: &[Segment]) -> Vec<u32> {
                 }
                 at = (at + 1) & mask;
             }
+            i
         })
         .collect()
 }
+
+/// Slots [`first_of_each_text`] probes for one text before judging it on its own.
+const REPEAT_LOOKUP_MAX_PROBES: usize = 16;
 
 /// A hash of a text from its length and its first and last eight bytes (all of them when
 /// shorter): equal texts have equal fingerprints.
@@ -967,6 +973,23 @@ mod tests {
             fingerprint(texts[1].as_bytes())
         );
         assert_eq!(first_of_each_text(&segs), [0, 1, 0, 3, 3, 5]);
+        // Many texts crafted to share one fingerprint: each is judged on its own once the
+        // probe limit is reached, and the lookup stays linear.
+        let crafted: Vec<String> = (0..20_000)
+            .map(|k| format!("abcdefgh{k:06}stuvwxyz"))
+            .collect();
+        let segs: Vec<Segment> = crafted
+            .iter()
+            .chain(crafted.iter().take(3))
+            .map(|t| Segment::new(t.as_str(), BlockKind::Paragraph))
+            .collect();
+        let first = first_of_each_text(&segs);
+        assert!(first
+            .iter()
+            .enumerate()
+            .take(20_000)
+            .all(|(i, &j)| j as usize == i));
+        assert_eq!(&first[20_000..], [0, 1, 2]);
         // The cue taken over is the one the block would get on its own.
         let junk = "a\u{1}\u{1}\u{1}";
         assert_eq!(own_cue(junk, &Stats::of(junk)), Cue::Drop(Rule::Junk));
