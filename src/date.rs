@@ -99,7 +99,7 @@ fn is_bare_date_line(s: &str) -> bool {
     }
     // A line that gives two dates ("Publié le ... à 08h12 Mis à jour le ... à 10h45") may be
     // twice as long.
-    let words = s.split_whitespace().count();
+    let words = whitespace_words(s);
     if words > MAX_DATE_LINE_WORDS && (words > 2 * MAX_DATE_LINE_WORDS || plausible_years(s) < 2) {
         return false;
     }
@@ -129,7 +129,12 @@ fn is_bare_date_line(s: &str) -> bool {
     if dates == 0 {
         return false;
     }
-    let rest = TIME.replace_all(&rest, " ");
+    // Every time `TIME` matches holds an ASCII digit: without one, no search.
+    let rest = if rest.bytes().any(|b| b.is_ascii_digit()) {
+        TIME.replace_all(&rest, " ")
+    } else {
+        std::borrow::Cow::Borrowed(rest.as_str())
+    };
     let only_filler = |rest: &str| {
         rest.split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
@@ -141,6 +146,22 @@ fn is_bare_date_line(s: &str) -> bool {
     // A reading time often shares the line ("December 18, 2025 · 3 min read").
     only_filler(&rest)
         || only_filler(&crate::rules::patterns::READING_TIME_IN_LINE.replace_all(&rest, " "))
+}
+
+/// `s.split_whitespace().count()`, by bytes when `s` is ASCII (`char::is_whitespace` on ASCII:
+/// tab, line feed, vertical tab, form feed, carriage return and space).
+fn whitespace_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let blank = matches!(b, b'\t'..=b'\r' | b' ');
+        words += usize::from(!blank && !in_word);
+        in_word = !blank;
+    }
+    words
 }
 
 /// A cheap necessary condition for [`is_date_line`]: every ASCII word without a digit (the
@@ -565,27 +586,38 @@ fn plausible_years(s: &str) -> usize {
 
 fn has_plausible_year(s: &str) -> bool {
     let bytes = s.as_bytes();
-    // Full-width digits are three bytes starting with 0xEF; without one, scan bytes.
-    if memchr::memchr(0xEF, bytes).is_none() {
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut value = 0u32;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(bytes[i] - b'0'));
-                i += 1;
-            }
-            if i - start == 4 && YEARS.contains(&value) {
-                return true;
-            }
+    // Full-width digits are three bytes starting with 0xEF: bytes are scanned up to the first
+    // 0xEF byte, characters from the start when one occurs (a full-width digit may continue a
+    // run of ASCII digits: such a run, or one that may, is left to the character scan).
+    let mut i = 0;
+    let by_bytes = loop {
+        let Some(&b) = bytes.get(i) else {
+            break Some(false);
+        };
+        if b == 0xEF {
+            break None;
         }
-        return false;
+        if !b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut value = 0u32;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            value = value
+                .saturating_mul(10)
+                .saturating_add(u32::from(bytes[i] - b'0'));
+            i += 1;
+        }
+        if bytes.get(i) == Some(&0xEF) {
+            break None;
+        }
+        if i - start == 4 && YEARS.contains(&value) {
+            break Some(true);
+        }
+    };
+    if let Some(found) = by_bytes {
+        return found;
     }
     let (mut run, mut value) = (0usize, 0u32);
     for c in s.chars().chain(std::iter::once(' ')) {
@@ -784,6 +816,56 @@ fn prefix(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_and_word_scans_match_the_character_scans() {
+        let reference_year = |s: &str| {
+            let (mut run, mut value) = (0usize, 0u32);
+            for c in s.chars().chain(std::iter::once(' ')) {
+                let digit = match c {
+                    '0'..='9' => Some(c as u32 - '0' as u32),
+                    '０'..='９' => Some(c as u32 - '０' as u32),
+                    _ => None,
+                };
+                match digit {
+                    Some(d) => {
+                        run += 1;
+                        value = value.saturating_mul(10).saturating_add(d);
+                    }
+                    None if run == 4 && YEARS.contains(&value) => return true,
+                    None => (run, value) = (0, 0),
+                }
+            }
+            false
+        };
+        for s in [
+            "",
+            "2021",
+            "In 2021 the plan",
+            "12021",
+            "2021１",
+            "１2021",
+            "２０２１年",
+            "2021年１月",
+            "1月 2021",
+            "café 2021 résumé",
+            "x\u{feff}2021",
+            "1989 and 2101",
+            "Published 27.11.2026, 14:30",
+        ] {
+            assert_eq!(has_plausible_year(s), reference_year(s), "{s:?}");
+            assert_eq!(whitespace_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+        for s in [
+            "",
+            " a  b\tc\n",
+            "\u{b}x\u{c}y\r",
+            "a\u{a0}b \u{3000} c",
+            "one",
+        ] {
+            assert_eq!(whitespace_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn date_line_word_check_lets_date_lines_through() {

@@ -143,9 +143,9 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if short && digit && hits.may(List::Byline) && super::meta::dated_byline(text).is_some()
     {
         Cue::Byline
-    } else if hits.may(List::ReadMore) && lx.bare_read_more(norm) {
+    } else if hits.may_open(List::ReadMore) && lx.bare_read_more(norm) {
         Cue::Marker(Rule::ReadMore)
-    } else if hits.may(List::ReadMore) && lx.read_more(norm, text) {
+    } else if hits.may_open(List::ReadMore) && lx.read_more(norm, text) {
         Cue::Drop(Rule::ReadMore)
     } else if hits.may(List::ReadMore) && ends_with_read_more(norm) {
         // A teaser with its link: "...Seht selbst! Weiterlesen".
@@ -153,7 +153,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if short && hits.may(List::PrevNext) && lx.prev_next(norm) {
         Cue::Marker(Rule::PrevNext)
     } else if short
-        && hits.may(List::Tail)
+        && hits.may_open(List::Tail)
         && lx.tail_heading(norm)
         && !stats.ends_sentence_strictly()
     {
@@ -175,8 +175,8 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     } else if hits.may(List::Cookie) && lx.cookie(norm) {
         Cue::Drop(Rule::CookieNotice)
     } else if stats.weight <= MAX_PROMO_WEIGHT
-        && (hits.may(List::Promo)
-            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may(List::PromoShort))
+        && (hits.may_both(List::Promo)
+            || stats.weight <= MAX_WEAK_PROMO_WEIGHT && hits.may_both(List::PromoShort))
         && lx.promo(norm, stats.weight <= MAX_WEAK_PROMO_WEIGHT)
         // A share bar: share verbs and networks only.
         || hits.may(List::ShareBar) && lx.share_bar(norm)
@@ -188,7 +188,7 @@ fn cue_of(text: &str, norm: &str, hits: Hits, stats: &Stats) -> Cue {
     {
         Cue::Drop(Rule::Footer)
     } else if (may_be_caption(stats, norm)
-        && (opens_with_lead_word(norm) || may_end_caption(text))
+        && (opens_with_lead_word(norm) || may_end_caption(text, stats))
         && lx.caption_hint(norm)
         && (CAPTION_LEAD.is_match(text)
             || CAPTION_TAIL.is_match(text)
@@ -331,21 +331,32 @@ const TAXONOMY_LABELS: &[&str] = &[
 
 /// A cheap necessary condition for [`CREDIT_LINE`]: the normalised line starts with one of
 /// [`CREDIT_STARTS`] (after an opening parenthesis) or holds "contributed".
+#[inline]
 fn may_be_credit(norm: &str, hits: Hits, stats: &Stats) -> bool {
     static CONTRIBUTED: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("contributed"));
-    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
-    // boundary); most lines start with neither.
-    let skip = norm
-        .bytes()
-        .position(|b| b != b'(' && b != b' ')
-        .unwrap_or(norm.len());
-    let lead = norm.get(skip..).unwrap_or_default();
     // The pattern wants "contributed" between a word boundary and whitespace: in ASCII text a
     // whole word, which the word pass flags. (Beyond ASCII a boundary may sit between two
     // alphanumeric characters, such as "²" and "c": the substring search decides.)
-    hits.may(List::Credit)
-        || starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
+    if hits.may(List::Credit) {
+        return true;
+    }
+    // `trim_start_matches(['(', ' '])` by bytes (both are ASCII: the cut is a character
+    // boundary); most lines start with neither.
+    let lead = match norm.as_bytes().first() {
+        Some(b'(' | b' ') => {
+            let skip = norm
+                .bytes()
+                .position(|b| b != b'(' && b != b' ')
+                .unwrap_or(norm.len());
+            norm.get(skip..).unwrap_or_default()
+        }
+        _ => norm,
+    };
+    starts_with_any(lead, &CREDIT_FIRST, CREDIT_STARTS)
         || (stats.has_any(&[SeenByte::NonAscii])
+            // (Its `c` and `u` are ASCII letters of the text: no other character folds or
+            // lowercases to either.)
+            && stats.has_letters(&[Letter::C, Letter::U])
             && !norm.is_ascii()
             && CONTRIBUTED.find(norm.as_bytes()).is_some())
 }
@@ -487,8 +498,12 @@ const LEAD_WORDS: &[&str] = &[
 /// lowercase. (None of the words holds `s` or `k`, the ASCII letters that Unicode case
 /// folding relates to other characters, before its prefix ends.)
 fn opens_with_lead_word(norm: &str) -> bool {
+    // Most lines start with an ASCII letter: then the word starts there.
+    if norm.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return starts_with_any(norm, &LEAD_FIRST, LEAD_WORDS);
+    }
     // ASCII bytes that are not letters skipped by bytes, then any other non-alphabetic
-    // characters by characters; most lines start with a letter.
+    // characters by characters.
     let ascii = norm
         .bytes()
         .position(|b| !b.is_ascii() || b.is_ascii_alphabetic())
@@ -513,7 +528,11 @@ const LEAD_FIRST: [bool; 256] = first_bytes(LEAD_WORDS);
 /// branch; its last letter may also be `ſ`, which case folding relates to `s`), or it holds a `:`
 /// or `©` after its last `.`, `!` or `?` (second and fourth branches, whose credit after the
 /// colon or sign holds none of these), or a slash credit there (see [`slash_credit`]).
-fn may_end_caption(text: &str) -> bool {
+///
+/// `stats` are the text's: a `:`, `©` (0xA9 its last byte), `/` or `|` must occur for the last
+/// three tests, which are skipped (with the search for the last sentence mark) when none does.
+fn may_end_caption(text: &str, stats: &Stats) -> bool {
+    use SeenByte::{Colon, Pipe, Slash, A9};
     let body = text.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body).trim_end();
     if body.ends_with(')') {
@@ -531,16 +550,18 @@ fn may_end_caption(text: &str) -> bool {
             return true;
         }
     }
+    if !stats.has_any(&[Colon, A9, Slash, Pipe]) {
+        return false;
+    }
     let bytes = body.as_bytes();
     // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
-    let after = bytes
-        .iter()
-        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))
-        .map_or(0, |i| i + 1);
+    let after = memchr::memrchr3(b'.', b'!', b'?', bytes).map_or(0, |i| i + 1);
     let tail = bytes.get(after..).unwrap_or_default();
-    memchr::memchr(b':', tail).is_some()
-        || memchr::memmem::find(tail, "©".as_bytes()).is_some()
-        || slash_credit(&bytes[..after], tail)
+    // (`©` found by its last byte, without a substring searcher's set-up per line.)
+    (stats.has_any(&[Colon]) && memchr::memchr(b':', tail).is_some())
+        || (stats.has_any(&[A9])
+            && memchr::memchr_iter(0xA9, tail).any(|i| i > 0 && tail[i - 1] == 0xC2))
+        || (stats.has_any(&[Slash, Pipe]) && slash_credit(&bytes[..after], tail))
 }
 
 /// A short line of a caption word and then a credit: an agency or words in capitals
@@ -644,13 +665,17 @@ fn is_quoted_excerpt(text: &str) -> bool {
 }
 
 /// "News / Military / Afghanistan", "Home › Sport › Football": short items between separators.
+#[inline]
 fn is_breadcrumb(text: &str, stats: &Stats) -> bool {
     use SeenByte::{Colon, Greater, Pipe, Slash, C2, E2};
     // Every separator is `>`, `/`, `|`, `:` or starts with 0xC2 (`»`, `·`) or 0xE2 (`›`,
-    // `→`): most lines have none of these bytes (checked before trimming).
-    if !stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) {
-        return false;
-    }
+    // `→`): most lines have none of these bytes (checked before trimming, and before a call).
+    stats.has_any(&[Greater, Slash, Pipe, Colon, C2, E2]) && is_breadcrumb_trail(text, stats)
+}
+
+/// [`is_breadcrumb`] past its byte test.
+#[inline(never)]
+fn is_breadcrumb_trail(text: &str, stats: &Stats) -> bool {
     let text = trim(text);
     if text.len() > 200 || !has_breadcrumb_separator(text, stats) {
         return false;
@@ -682,11 +707,17 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
         return false;
     }
     let bytes = text.as_bytes();
-    // An arrow anywhere, found by its bytes when the bytes of one occur.
-    let may_have_arrow = stats.has_any(&[Greater])
-        || stats.has_all(&[C2, BB])
-        || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
-    if may_have_arrow && contains_any(bytes, &ARROWS_FIRST, &ARROWS) {
+    // An arrow anywhere: `>` is one (and the stats saw it), the others are found from their
+    // lead bytes when the bytes of one occur.
+    if stats.has_any(&[Greater]) {
+        return true;
+    }
+    let may_have_arrow =
+        stats.has_all(&[C2, BB]) || (stats.has_any(&[E2]) && stats.has_any(&[BA, X92]));
+    if may_have_arrow
+        && memchr::memchr2_iter(0xC2, 0xE2, bytes)
+            .any(|i| ARROWS.iter().any(|a| bytes[i..].starts_with(a.as_bytes())))
+    {
         return true;
     }
     // `/`, `|`, `:` or `·` (C2 B7) right after a whitespace character.
@@ -710,7 +741,6 @@ fn has_breadcrumb_separator(text: &str, stats: &Stats) -> bool {
 
 /// The arrows of [`BREADCRUMB_SEPARATOR`]: `>`, `»` (C2 BB), `›` (E2 80 BA), `→` (E2 86 92).
 const ARROWS: [&str; 4] = [">", "»", "›", "→"];
-const ARROWS_FIRST: [bool; 256] = first_bytes(&ARROWS);
 
 fn starts_with_home(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
@@ -905,7 +935,7 @@ mod tests {
             "The minister. Photo credit: Jane Roe, Kabul",
         ] {
             assert!(CAPTION_TAIL.is_match(caption), "{caption}");
-            assert!(may_end_caption(caption), "{caption}");
+            assert!(may_end_caption(caption, &Stats::of(caption)), "{caption}");
         }
         for caption in [
             "Une centrale à charbon, le 12 octobre 2026. JEAN DUPONT / AFP",
@@ -914,14 +944,21 @@ mod tests {
             "Kabul airport | Reuters photo",
         ] {
             assert!(CAPTION_SLASH_CREDIT.is_match(caption), "{caption}");
-            assert!(may_end_caption(caption), "{caption}");
+            assert!(may_end_caption(caption, &Stats::of(caption)), "{caption}");
         }
-        assert!(!may_end_caption(
-            "He said: the plan works. It was approved."
-        ));
-        assert!(!may_end_caption(
-            "The bill passed (after a long debate) with a large majority."
-        ));
+        for prose in [
+            "He said: the plan works. It was approved.",
+            "The bill passed (after a long debate) with a large majority.",
+            "A sign reads © 2021. It was approved.",
+            "The minister © 2021",
+        ] {
+            let expected = prose.ends_with("2021");
+            assert_eq!(
+                may_end_caption(prose, &Stats::of(prose)),
+                expected,
+                "{prose}"
+            );
+        }
     }
 
     #[test]
@@ -1013,6 +1050,44 @@ mod tests {
         LEXICON
             .normalise_with_hits(line, &mut buf, Stats::of(line).lowercase_only)
             .1
+    }
+
+    #[test]
+    fn breadcrumb_and_caption_tail_tests_match_plain_scans() {
+        // References: the arrow search byte by byte, the last sentence mark by `rposition`.
+        let has_arrow = |t: &str| ARROWS.iter().any(|a| t.contains(a));
+        for t in [
+            "News > World",
+            "Home » Sport",
+            "Home › News",
+            "Start → Ende",
+            "Он сказал — «нет» и ушёл",
+            "Cyrillic кк “quoted” – dash",
+            "º and ‒ but no arrow",
+            "»",
+            "plain line / with slash",
+        ] {
+            let stats = Stats::of(t);
+            let arrow = has_arrow(t);
+            if arrow {
+                assert!(has_breadcrumb_separator(t, &stats), "{t}");
+            }
+            let slash_after_space = t.contains(" /") || t.contains(" |") || t.contains(" :");
+            assert_eq!(
+                has_breadcrumb_separator(t, &stats),
+                arrow || slash_after_space || t.contains(" ·"),
+                "{t}"
+            );
+        }
+        for t in [
+            "A. B: c",
+            "Done! Photo: AP",
+            "Is it? © AFP",
+            "No mark: here",
+            "Fot. PAP/Jan",
+        ] {
+            assert!(may_end_caption(t, &Stats::of(t)), "{t}");
+        }
     }
 
     #[test]

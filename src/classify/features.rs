@@ -73,6 +73,11 @@ impl Stats {
             || self.bytes_seen & SeenByte::NonAscii as u16 != 0
     }
 
+    /// Whether each of these ASCII letters occurs in the text, in either case.
+    pub(crate) fn has_letters(&self, letters: &[Letter]) -> bool {
+        letters.iter().all(|&l| self.letters & l as u8 != 0)
+    }
+
     /// Whether all of the bytes occur in the text.
     pub(crate) fn has_all(&self, bytes: &[SeenByte]) -> bool {
         bytes.iter().all(|&b| self.bytes_seen & b as u16 != 0)

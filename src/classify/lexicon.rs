@@ -4,9 +4,7 @@
 //! or trailing punctuation) and then compared as whole lines, by leading marker, or by a
 //! contained phrase, depending on the list.
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -21,8 +19,8 @@ pub(crate) const MAX_MATCH_BYTES: usize = 600;
 
 /// The compiled phrase lists.
 pub(crate) struct Lexicon {
-    read_more: AhoCorasick,
-    tail: AhoCorasick,
+    read_more: Leading,
+    tail: Leading,
     prev_next: PhraseSet,
     comments: PhraseSet,
     /// First bytes and lengths of [`Self::comments`]: most labels are ruled out without a hash.
@@ -42,7 +40,7 @@ pub(crate) struct Lexicon {
     /// [`Hits`]).
     key_words: KeyWords,
     /// Lists with a phrase that has no word: never skipped.
-    always: u16,
+    always: u32,
     /// Longest entry of the whole-line lists, in bytes: longer lines cannot be one.
     longest_line_entry: usize,
     /// Longest date label and byline prefix, in bytes.
@@ -105,8 +103,33 @@ impl Shapes {
 /// maximal run of alphanumeric characters) is then a whole word of the block too. So when
 /// no word of the block hashes like the key word of some phrase of a list, that list cannot
 /// match and its check is skipped. A phrase without a word flags its list always.
+///
+/// The lists whose phrases must open the block (the leading markers of [`FIRST_WORD_LISTS`])
+/// are also tracked by first word, in the upper 16 bits: a leading phrase that opens with a
+/// word opens the block with that same word (the normalised text before it, if any, is
+/// trimmed punctuation, and a match must end on a word boundary), so when the block's first
+/// word is the first word of no phrase of the list, the list cannot match. A phrase that does
+/// not open with a word flags its list always.
+///
+/// The contained-phrase lists of [`SECOND_KEY_LISTS`] are tracked by a second key word too,
+/// in the same upper bits: the phrase's next-rarest word, or its key word again when it has
+/// no other that is not a common word. A phrase that matches holds both as whole words, so
+/// both bits are set.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Hits(u16);
+pub(crate) struct Hits(u32);
+
+/// The lists tracked by first word as well (see [`Hits`]): the leading markers.
+const FIRST_WORD_LISTS: u16 = List::ReadMore as u16 | List::Tail as u16;
+
+/// The lists tracked by a second key word as well (see [`Hits`]): the promo phrases, whose
+/// key words ("newsletter", "follow", "app") also occur in prose.
+const SECOND_KEY_LISTS: u16 = List::Promo as u16 | List::PromoShort as u16;
+
+// (The two share the upper bits of an entry: no list may be in both.)
+const _: () = assert!(FIRST_WORD_LISTS & SECOND_KEY_LISTS == 0);
+
+/// Where a key-word entry and [`Hits`] hold the first-word and second-key bits of the lists.
+const FIRST_SHIFT: u32 = 16;
 
 /// The lists [`Hits`] tracks, one bit each.
 #[derive(Debug, Clone, Copy)]
@@ -137,7 +160,21 @@ pub(crate) enum List {
 impl Hits {
     /// The list may match: run its check.
     pub(crate) fn may(self, list: List) -> bool {
-        self.0 & list as u16 != 0
+        self.0 & list as u32 != 0
+    }
+
+    /// The list may match by the block's first word too (for the [`FIRST_WORD_LISTS`]; always
+    /// true for the others): run its check.
+    pub(crate) fn may_open(self, list: List) -> bool {
+        self.may(list)
+            && (FIRST_WORD_LISTS & list as u16 == 0 || self.0 & (list as u32) << FIRST_SHIFT != 0)
+    }
+
+    /// The list may match by both of its key words (for the [`SECOND_KEY_LISTS`]; by the
+    /// first alone for the others): run its check.
+    pub(crate) fn may_both(self, list: List) -> bool {
+        self.may(list)
+            && (SECOND_KEY_LISTS & list as u16 == 0 || self.0 & (list as u32) << FIRST_SHIFT != 0)
     }
 }
 
@@ -181,7 +218,8 @@ fn fnv_step(hash: u32, byte: u8) -> u32 {
 /// word" for most words of prose without touching the 64 KiB table.
 pub(crate) struct KeyWords {
     /// A fixed size, so that masked indices need no bounds check.
-    slots: Box<[(u32, u16); KEY_SLOTS]>,
+    /// The hash and the lists (with the first-word lists above [`FIRST_SHIFT`]) of each key word.
+    slots: Box<[(u32, u32); KEY_SLOTS]>,
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -212,11 +250,12 @@ impl KeyWords {
         )
     }
 
-    fn insert(&mut self, hash: u32, lists: u16) {
+    fn insert(&mut self, hash: u32, lists: u32) {
         let (word, bit) = Self::filter_bit(hash);
         self.filter[word] |= bit;
         let mut i = Self::first_slot(hash);
-        // Entries have at least one list bit, so `0` marks a free slot; the table is far
+        // Entries have at least one list bit (key word or first word), so `0` marks a free
+        // slot; the table is far
         // from full, so a free slot or this hash's entry is always found.
         for _ in 0..KEY_SLOTS {
             let slot = &mut self.slots[i];
@@ -230,7 +269,7 @@ impl KeyWords {
 
     /// The lists marked by the key word with this hash (0 when none).
     #[inline(always)]
-    fn get(&self, hash: u32) -> u16 {
+    fn get(&self, hash: u32) -> u32 {
         let (word, bit) = Self::filter_bit(hash);
         // Every inserted hash set its bit: a clear bit means no entry.
         if self.filter[word] & bit == 0 {
@@ -240,7 +279,7 @@ impl KeyWords {
     }
 
     /// The lists of this hash from the table itself (what [`Self::get`] answers).
-    fn probe(&self, hash: u32) -> u16 {
+    fn probe(&self, hash: u32) -> u32 {
         let mut i = Self::first_slot(hash);
         for _ in 0..KEY_SLOTS {
             let (h, lists) = self.slots[i];
@@ -285,9 +324,12 @@ fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a [u8])) {
 /// The key-word table: for each phrase, one of its words marks the phrase's list in that
 /// word's slot; which word does not matter for correctness, only for how often lists are
 /// checked for nothing.
-fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
+///
+/// The phrases of the [`FIRST_WORD_LISTS`] also mark their lists (above [`FIRST_SHIFT`]) in
+/// their first word's slot, or always when they do not open with a word.
+fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u32) {
     let mut table = KeyWords::new();
-    let mut always = 0u16;
+    let mut always = 0u32;
     for (list, phrases) in lists {
         for phrase in phrases.iter() {
             // The longest word, preferring uncommon ones (the rarest, as a rule).
@@ -299,8 +341,34 @@ fn key_words(lists: &[(List, &[&str])]) -> (KeyWords, u16) {
                 }
             });
             match key {
-                Some(k) => table.insert(word_hash(k), *list as u16),
-                None => always |= *list as u16,
+                Some(k) => table.insert(word_hash(k), *list as u32),
+                None => always |= *list as u32,
+            }
+            if SECOND_KEY_LISTS & *list as u16 != 0 {
+                let second_bit = (*list as u32) << FIRST_SHIFT;
+                let mut second: Option<&[u8]> = None;
+                // Not a common word: every line of prose would look it up in the table.
+                for_each_word(phrase, |w| {
+                    if Some(w) != key && rank(w).0 && second.is_none_or(|k| rank(w) > rank(k)) {
+                        second = Some(w);
+                    }
+                });
+                match second.or(key) {
+                    Some(w) => table.insert(word_hash(w), second_bit),
+                    None => always |= second_bit,
+                }
+            }
+            if FIRST_WORD_LISTS & *list as u16 != 0 {
+                let first = (*list as u32) << FIRST_SHIFT;
+                let mut opening: Option<&[u8]> = None;
+                for_each_word(phrase, |w| {
+                    opening = opening.or(Some(w));
+                });
+                // The first word must open the phrase itself.
+                match opening.filter(|w| w.as_ptr() == phrase.as_ptr()) {
+                    Some(w) => table.insert(word_hash(w), first),
+                    None => always |= first,
+                }
             }
         }
     }
@@ -361,8 +429,8 @@ pub(crate) static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         (List::SourceCredit, phrases::BARE_CREDIT_WORDS),
     ]);
     Lexicon {
-        read_more: automaton(phrases::READ_MORE, true),
-        tail: automaton(phrases::TAIL_HEADINGS, true),
+        read_more: Leading::new(phrases::READ_MORE),
+        tail: Leading::new(phrases::TAIL_HEADINGS),
         prev_next: phrases::PREV_NEXT.iter().copied().collect(),
         comments: phrases::COMMENTS.iter().copied().collect(),
         comment_shapes: Shapes::of(phrases::COMMENTS),
@@ -545,8 +613,14 @@ struct WordPass<'t> {
     table: &'t KeyWords,
     hash: u32,
     in_word: bool,
-    bits: u16,
+    bits: u32,
+    /// What of a word's entry counts: all of it for the first word, the key-word lists (not
+    /// the first-word ones) after it.
+    keep: u32,
 }
+
+/// [`WordPass::keep`] after the first word: the key-word lists and the second key words.
+const KEY_LISTS: u32 = ((1 << FIRST_SHIFT) - 1) | ((SECOND_KEY_LISTS as u32) << FIRST_SHIFT);
 
 impl<'t> WordPass<'t> {
     fn new(table: &'t KeyWords) -> Self {
@@ -555,6 +629,7 @@ impl<'t> WordPass<'t> {
             hash: FNV_OFFSET,
             in_word: false,
             bits: 0,
+            keep: u32::MAX,
         }
     }
 
@@ -575,8 +650,8 @@ impl<'t> WordPass<'t> {
     /// [`Self::ascii`] in blocks of `N - 1` bytes (`N` at most 64, the bits of the mask).
     #[inline(always)]
     fn ascii_blocks<const N: usize>(&mut self, written: &[u8]) {
-        let (table, mut hash, mut in_word, mut bits) =
-            (self.table, self.hash, self.in_word, self.bits);
+        let (table, mut hash, mut in_word, mut bits, mut keep) =
+            (self.table, self.hash, self.in_word, self.bits, self.keep);
         // `hashes[i]`: the hash after the block's first `i` bytes (`hashes[0]` the one
         // carried in). Cleared once: a block reads only the slots it wrote.
         let mut hashes = [0u32; N];
@@ -596,12 +671,13 @@ impl<'t> WordPass<'t> {
                 let i = ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 if let Some(&h) = hashes.get(i) {
-                    bits |= table.get(h);
+                    bits |= table.get(h) & keep;
+                    keep = KEY_LISTS;
                 }
             }
             in_word = mask >> (block.len() - 1) & 1 != 0;
         }
-        (self.hash, self.in_word, self.bits) = (hash, in_word, bits);
+        (self.hash, self.in_word, self.bits, self.keep) = (hash, in_word, bits, keep);
     }
 
     /// One non-ASCII character as written.
@@ -617,7 +693,8 @@ impl<'t> WordPass<'t> {
     /// A character that is not alphanumeric (or whitespace, written or not) ends the word.
     fn end(&mut self) {
         if self.in_word {
-            self.bits |= self.table.get(self.hash);
+            self.bits |= self.table.get(self.hash) & self.keep;
+            self.keep = KEY_LISTS;
             self.hash = FNV_OFFSET;
             self.in_word = false;
         }
@@ -706,7 +783,7 @@ fn normalise_words(
     out: &mut String,
     table: Option<&KeyWords>,
     lowercase_only: bool,
-) -> (std::ops::Range<usize>, u16) {
+) -> (std::ops::Range<usize>, u32) {
     // Written as `str` pieces and characters: valid UTF-8 by construction; the buffer's
     // allocation is reused.
     out.clear();
@@ -924,10 +1001,64 @@ fn named_prev_next(norm: &str) -> bool {
         && phrases::PREV_NEXT_STORY_WORDS.contains(last)
 }
 
-/// Longest phrase of an anchored automaton that starts `hay` and ends on a word boundary.
-fn leading(ac: &AhoCorasick, hay: &str) -> Option<usize> {
-    let m = ac.find(Input::new(hay).anchored(Anchored::Yes))?;
-    boundary_after(hay, m.end()).then_some(m.end())
+/// A list of phrases matched at the start of a text (the leading markers), by first word:
+/// the longest phrase that opens a text and holds a whole word opens with the text's first
+/// word (a longer phrase than that word takes the word whole), so only the phrases with that
+/// first word can be the longest match, or be followed by a word boundary. Small tables read
+/// once per text, instead of an anchored automaton whose rows were cold in the cache.
+struct Leading {
+    /// For each first word (a maximal run of letters and digits at a phrase's start), its
+    /// phrases, longest first.
+    by_first_word: foldhash::HashMap<&'static str, Vec<&'static str>>,
+    /// The phrases that do not open with a letter or digit, longest first.
+    others: Vec<&'static str>,
+}
+
+impl Leading {
+    fn new(phrases: &[&'static str]) -> Self {
+        let mut by_first_word: foldhash::HashMap<&'static str, Vec<&'static str>> =
+            foldhash::HashMap::default();
+        let mut others = Vec::new();
+        for &phrase in phrases {
+            match first_word(phrase) {
+                "" => others.push(phrase),
+                word => by_first_word.entry(word).or_default().push(phrase),
+            }
+        }
+        for list in by_first_word.values_mut().chain([&mut others]) {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Leading {
+            by_first_word,
+            others,
+        }
+    }
+
+    /// The end of the longest phrase that opens `hay`, when a word boundary follows it (what
+    /// an anchored leftmost-longest search and a boundary test give).
+    fn find(&self, hay: &str) -> Option<usize> {
+        let candidates = match first_word(hay) {
+            "" => &self.others,
+            word => self.by_first_word.get(word)?,
+        };
+        let phrase = candidates.iter().find(|p| hay.starts_with(**p))?;
+        boundary_after(hay, phrase.len()).then_some(phrase.len())
+    }
+}
+
+/// The maximal run of letters and digits that opens `s` (empty when `s` opens with another
+/// character).
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_alphanumeric(c))
+        .map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or_default()
+}
+
+/// Longest phrase of a leading-marker list that starts `hay` and ends on a word boundary.
+fn leading(list: &Leading, hay: &str) -> Option<usize> {
+    list.find(hay)
 }
 
 impl Lexicon {
@@ -947,8 +1078,12 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn hits(&self, norm: &str) -> Hits {
         let mut bits = self.always;
+        let mut keep = u32::MAX;
         // From the table itself, not through the filter: the tests compare the two.
-        for_each_word(norm, |w| bits |= self.key_words.probe(word_hash(w)));
+        for_each_word(norm, |w| {
+            bits |= self.key_words.probe(word_hash(w)) & keep;
+            keep = KEY_LISTS;
+        });
         Hits(bits)
     }
 
@@ -1147,6 +1282,94 @@ mod tests {
     }
 
     #[test]
+    fn leading_lists_find_what_the_anchored_automaton_finds() {
+        use aho_corasick::{Anchored, Input};
+        for list in [phrases::READ_MORE, phrases::TAIL_HEADINGS] {
+            assert!(list.iter().all(|p| !p.is_empty()));
+            let by_words = Leading::new(list);
+            let ac = automaton(list, true);
+            let reference = |hay: &str| {
+                let m = ac.find(Input::new(hay).anchored(Anchored::Yes))?;
+                boundary_after(hay, m.end()).then_some(m.end())
+            };
+            let mut hays: Vec<String> = vec![
+                String::new(),
+                "x".into(),
+                ": read more".into(),
+                "» related".into(),
+            ];
+            for phrase in list {
+                let cut: String = phrase.chars().take(phrase.chars().count() / 2).collect();
+                for rest in [
+                    "",
+                    " ",
+                    ":",
+                    " stories",
+                    "s",
+                    "ness here",
+                    "é",
+                    "’",
+                    " - more",
+                ] {
+                    hays.push(format!("{phrase}{rest}"));
+                    hays.push(format!("{cut}{rest}"));
+                }
+            }
+            for hay in &hays {
+                assert_eq!(by_words.find(hay), reference(hay), "{hay:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leading_markers_and_promo_phrases_pass_their_gates() {
+        let lx = &*LEXICON;
+        let mut buf = String::new();
+        for (list, phrases) in [
+            (List::ReadMore, phrases::READ_MORE),
+            (List::Tail, phrases::TAIL_HEADINGS),
+        ] {
+            for phrase in phrases {
+                // The phrase alone, after trimmed punctuation, and before more words.
+                for line in [
+                    phrase.to_string(),
+                    format!("» {phrase}:"),
+                    format!("— {phrase} from our newsroom"),
+                ] {
+                    let (range, hits) = lx.normalise_with_hits(&line, &mut buf, false);
+                    let norm = &buf[range];
+                    let leads = match list {
+                        List::ReadMore => leading(&lx.read_more, norm).is_some(),
+                        _ => leading(&lx.tail, norm).is_some(),
+                    };
+                    assert!(!leads || hits.may_open(list), "{line:?}");
+                }
+            }
+        }
+        // Every promo phrase passes its two key words' gate, alone or inside a sentence.
+        for (list, phrases) in [
+            (List::Promo, phrases::PROMO),
+            (List::PromoShort, phrases::PROMO_SHORT_ONLY),
+        ] {
+            for phrase in phrases {
+                for line in [phrase.to_string(), format!("Please, {phrase} – today!")] {
+                    let (range, hits) = lx.normalise_with_hits(&line, &mut buf, false);
+                    assert!(lx.promo(&buf[range], true), "{line:?}");
+                    assert!(hits.may_both(list), "{line:?}");
+                }
+            }
+        }
+        // A line whose first word opens no marker skips both checks.
+        for line in ["Officials said more would follow", "The latest figures"] {
+            let (_, hits) = lx.normalise_with_hits(line, &mut buf, false);
+            assert!(
+                !hits.may_open(List::ReadMore) && !hits.may_open(List::Tail),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn contained_phrases_respect_word_boundaries() {
         let lx = &*LEXICON;
         assert!(lx.promo(
@@ -1241,7 +1464,8 @@ mod tests {
                     pass.hash = key_step(pass.hash, b);
                     pass.in_word = true;
                 } else if pass.in_word {
-                    pass.bits |= pass.table.get(pass.hash);
+                    pass.bits |= pass.table.get(pass.hash) & pass.keep;
+                    pass.keep = KEY_LISTS;
                     pass.hash = FNV_OFFSET;
                     pass.in_word = false;
                 }
