@@ -317,6 +317,9 @@ const TAXONOMY_LABELS: &[&str] = &[
     "posted in",
     "schlagw",
     "stichw",
+    "getaggt",
+    "verschlagwortet",
+    "abgelegt unter",
     "kategori",
     "étiquettes",
     "mots",
@@ -787,6 +790,10 @@ mod tests {
         assert_eq!(c("weiterlesen 5 Minuten"), Cue::Drop(Rule::ReadingTime));
         assert_eq!(c("Kommentare schreiben"), Cue::Marker(Rule::Comments));
         assert_eq!(c("Comentar"), Cue::Marker(Rule::Comments));
+        assert_eq!(
+            c("getaggt mit: Grundeinkommen Berlin Demonstration"),
+            Cue::Drop(Rule::Navigation)
+        );
         assert_eq!(
             c("Sommerzeit ist Urlaubszeit, das lässt sich Bella nicht zweimal sagen. Seht selbst! Weiterlesen"),
             Cue::Drop(Rule::ReadMore)

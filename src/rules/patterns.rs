@@ -111,7 +111,7 @@ pub static FOLLOW_PROMPT: Lazy<Regex> = Lazy::new(|| {
 /// of risk include a, b and c." is not one).
 pub static TAXONOMY_LINE: Lazy<Regex> = Lazy::new(|| {
     compile(
-        r"^(?i:tags?|tagged(?: with)?|categor(?:y|ies)|filed under|posted in|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rter|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|categor(?:ía|ia|ias|ías)|tagi|kategori[ae]|parole chiave|trefwoorden|теги|метки|рубрик[аи])(?:\s*:\s+\S.{0,300}|\s+[^,:.!?]{1,60}(?:,[^,:.!?]{1,60}){2,})$",
+        r"^(?i:tags?|tagged(?: with)?|getaggt(?: mit)?|verschlagwortet(?: mit)?|abgelegt unter|categor(?:y|ies)|filed under|posted in|schlagw(?:ö|o)rte?r?|stichw(?:ö|o)rter|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|categor(?:ía|ia|ias|ías)|tagi|kategori[ae]|parole chiave|trefwoorden|теги|метки|рубрик[аи])(?:\s*:\s+\S.{0,300}|\s+[^,:.!?]{1,60}(?:,[^,:.!?]{1,60}){2,})$",
     )
 });
 
