@@ -558,7 +558,22 @@ fn may_end_caption(text: &str, stats: &Stats) -> bool {
     }
     let bytes = body.as_bytes();
     // `.`, `!`, `?` and `:` are ASCII, `©` is C2 A9: the cuts are character boundaries.
-    let after = memchr::memrchr3(b'.', b'!', b'?', bytes).map_or(0, |i| i + 1);
+    // (A point between digits, as in a licence's "CC BY 2.0", ends no sentence.)
+    let mut end = bytes.len();
+    let after = loop {
+        match memchr::memrchr3(b'.', b'!', b'?', &bytes[..end]) {
+            Some(i)
+                if bytes[i] == b'.'
+                    && i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+            {
+                end = i
+            }
+            Some(i) => break i + 1,
+            None => break 0,
+        }
+    };
     let tail = bytes.get(after..).unwrap_or_default();
     // (`©` found by its last byte, without a substring searcher's set-up per line.)
     (stats.has_any(&[Colon]) && memchr::memchr(b':', tail).is_some())
@@ -790,6 +805,10 @@ mod tests {
         assert_eq!(c("weiterlesen 5 Minuten"), Cue::Drop(Rule::ReadingTime));
         assert_eq!(c("Kommentare schreiben"), Cue::Marker(Rule::Comments));
         assert_eq!(c("Comentar"), Cue::Marker(Rule::Comments));
+        assert_eq!(
+            c("Nicht labern, ranklotzen! Foto: Timur | flickr| CC BY 2.0"),
+            Cue::Drop(Rule::Caption)
+        );
         assert_eq!(
             c("getaggt mit: Grundeinkommen Berlin Demonstration"),
             Cue::Drop(Rule::Navigation)
