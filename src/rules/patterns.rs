@@ -59,7 +59,7 @@ pub static CAPTION_TAIL: Lazy<Regex> = Lazy::new(|| {
     // The credit word closes the parenthesis ("(AFP photo)") or comes before an attribution
     // ("(AP Photo/Jane Roe)", "(Photo by ...)"); "(page images at ...)" describes, not credits.
     compile(
-        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)\s*(?:\)|(?:[/:©]|\b(?:by|courtesy|credit|via|from|source|copyright|von|par|por|de|di|z)\b)[^()]{0,60}\))|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*(?:[^.!?]|\d\.\d){1,60}|[/|]\s*getty images|©\s*(?:[^.!?]|\d\.\d){1,60})\s*\.?\s*$",
+        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)\s*(?:\)|(?:[/:©]|\b(?:by|courtesy|credit|via|from|source|copyright|von|par|por|de|di|z)\b)[^()]{0,60}\))|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*(?:[^.!?]|cc[ -]by[a-z -]{0,9}\d\.\d){1,60}|[/|]\s*getty images|©\s*(?:[^.!?]|cc[ -]by[a-z -]{0,9}\d\.\d){1,60})\s*\.?\s*$",
     )
 });
 
@@ -206,8 +206,10 @@ mod tests {
         assert!(CAPTION_TAIL.is_match("Crowds at the gate. (Photo by Jane Roe/Getty Images)"));
         assert!(CAPTION_TAIL.is_match("Trims loaded in Hialeah, Fla. (AP Photo/Alan Diaz, File)"));
         assert!(CAPTION_TAIL.is_match("Der Kanzler in Berlin. (Foto: dpa)"));
-        // A licence's version is part of the credit.
+        // A licence's version is part of the credit; a version number elsewhere is not.
         assert!(CAPTION_TAIL.is_match("Nicht labern, ranklotzen! Foto: Timur | flickr | CC BY 2.0"));
+        assert!(CAPTION_TAIL.is_match("Am Hafen. Foto: Jan Kowalski, CC BY-SA 4.0"));
+        assert!(!CAPTION_TAIL.is_match("    image: nginx:1.14.2"));
         let slash = &*CAPTION_SLASH_CREDIT;
         assert!(slash.is_match("Une centrale à charbon, le 12 octobre. JEAN DUPONT / AFP"));
         assert!(slash.is_match("Minister podczas konferencji. Fot. PAP/Paweł Supernak"));
