@@ -59,7 +59,7 @@ pub static CAPTION_TAIL: Lazy<Regex> = Lazy::new(|| {
     // The credit word closes the parenthesis ("(AFP photo)") or comes before an attribution
     // ("(AP Photo/Jane Roe)", "(Photo by ...)"); "(page images at ...)" describes, not credits.
     compile(
-        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)\s*(?:\)|(?:[/:©]|\b(?:by|courtesy|credit|via|from|source|copyright|von|par|por|de|di|z)\b)[^()]{0,60}\))|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*(?:[^.!?]|cc[ -]by[a-z -]{0,9}\d\.\d){1,60}|[/|]\s*getty images|©\s*(?:[^.!?]|cc[ -]by[a-z -]{0,9}\d\.\d){1,60})\s*\.?\s*$",
+        r"(?i)(?:\((?:[^()]{0,60}?\b)?(?:photo|photos|image|images|picture|pic|credit|foto|fotos|bild|zdjęcie|fot\.|фото|imagen|imagem|immagine|file photo|illustration|screengrab|video grab)\s*(?:\)|(?:[/:©]|\b(?:by|courtesy|credit|via|from|source|copyright|von|par|por|de|di|z)\b)[^()]{0,60}\))|(?:photo|foto|bild|image|imagen|imagem|zdjęcie|фото|credit)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}|[/|]\s*getty images|©\s*[^.!?]{1,60})(?:cc[ -]by[a-z -]{0,9}\d\.\d)?\s*\.?\s*$",
     )
 });
 
